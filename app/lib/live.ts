@@ -1,0 +1,64 @@
+// The browser's side of the live protocol, in one module: connect with the handshake, keep the
+// newest view (a snapshot on every (re)connect, then newer events), and send commands with acks.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { Ack } from "../../server/live/errors";
+import type { View } from "../../server/live/views";
+import type { ClientEvent, ClientToServerEvents, Handshake, Payload, Results, ServerToClientEvents } from "../../server/realtime/events";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type Connection = "connecting" | "online" | "offline" | "refused";
+export type SendResult<E extends ClientEvent> = Ack<Results[E]> | { ok: false; error: { code: "offline" | "timeout"; message: string } };
+
+const ACK_TIMEOUT_MS = 8000;
+
+export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
+  const [view, setView] = useState<V>(initial);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [refusal, setRefusal] = useState<string>();
+  const socketRef = useRef<LiveSocket>();
+  const key = JSON.stringify(handshake);
+
+  useEffect(() => {
+    const socket: LiveSocket = io({ auth: JSON.parse(key) });
+    socketRef.current = socket;
+    // Events can cross a snapshot in flight; the session version decides which is newer.
+    const accept = (next: View) => {
+      if (next.audience === initial.audience) setView((current) => (next.version >= current.version ? (next as V) : current));
+    };
+    socket.on("connect", async () => {
+      setConnection("online");
+      setRefusal(undefined);
+      const snapshot = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("session:snapshot", {}).catch(() => undefined);
+      if (snapshot?.ok) accept(snapshot.data);
+    });
+    socket.on("disconnect", (reason) => {
+      // A server-side disconnect (for example a removed student) is final; anything else retries.
+      setConnection(reason === "io server disconnect" ? "refused" : "offline");
+    });
+    socket.on("connect_error", (error) => {
+      const refused = (error as Error & { data?: { code?: string } }).data?.code;
+      setConnection(refused ? "refused" : "offline");
+      if (refused) setRefusal(error.message);
+    });
+    socket.on("host:view", accept);
+    socket.on("projector:view", accept);
+    socket.on("participant:view", accept);
+    return () => {
+      socket.disconnect();
+    };
+  }, [key, initial.audience]);
+
+  const send = useCallback(async <E extends ClientEvent>(event: E, payload: Payload<E>): Promise<SendResult<E>> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return { ok: false, error: { code: "offline", message: "You are offline. Reconnecting…" } };
+    try {
+      const emit = socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (e: E, p: Payload<E>) => Promise<Ack<Results[E]>>;
+      return await emit(event, payload);
+    } catch {
+      return { ok: false, error: { code: "timeout", message: "The server did not answer in time. Please try again." } };
+    }
+  }, []);
+
+  return { view, connection, refusal, send };
+}

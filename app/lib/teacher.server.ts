@@ -1,0 +1,21 @@
+// Guards for teacher pages, in the style of the Epic Stack's requireUserId.
+import { redirect, type AppLoadContext } from "@remix-run/node";
+
+export async function optionalTeacher(request: Request, context: AppLoadContext) {
+  const id = await context.cookies.teacherId(request.headers.get("Cookie"));
+  return id ? context.accounts.teacher(id) : undefined;
+}
+
+export async function requireTeacher(request: Request, context: AppLoadContext) {
+  const teacher = await optionalTeacher(request, context);
+  if (!teacher) {
+    const url = new URL(request.url);
+    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return teacher;
+}
+
+/** Only same-site paths, so a crafted ?next= cannot send a teacher elsewhere after login. */
+export function safeNext(next: FormDataEntryValue | string | null | undefined, fallback = "/teacher") {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : fallback;
+}

@@ -1,0 +1,47 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import styles from "./styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Rostrum" }];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const [title, detail] = isRouteErrorResponse(error)
+    ? [error.status === 404 ? "Page not found" : `Error ${error.status}`, typeof error.data === "string" ? error.data : error.statusText]
+    : ["Something went wrong", "Please reload the page. If it keeps happening, tell your teacher."];
+  return (
+    <main id="main" className="page narrow">
+      <h1>{title}</h1>
+      <p>{detail}</p>
+      <p>
+        <a href="/">Back to the start page</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+// `npm run content:check [-- --sources DIR]`: validates every scenario pack and, given the
+// directory of article texts, checks every quote is verbatim. Exits 1 on any problem.
+import { parseArgs } from "node:util";
+import { findMisquotes, loadBundledContent, readSourceTexts } from "./load";
+
+const { values } = parseArgs({ options: { sources: { type: "string" } } });
+const content = await loadBundledContent();
+const problems = [...content.problems];
+if (values.sources) {
+  const texts = await readSourceTexts(values.sources, content.sources);
+  for (const { file, scenario } of content.scenarios) problems.push(...findMisquotes(file, scenario, content.sources, texts));
+}
+for (const p of problems) console.error(p);
+const checked = `${content.scenarios.length} scenario(s)${values.sources ? `, quotes checked against ${values.sources}` : ""}`;
+if (problems.length) {
+  console.error(`\ncontent:check found ${problems.length} problem(s) in ${checked}`);
+  process.exit(1);
+}
+console.log(`content:check ok: ${checked}`);

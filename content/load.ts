@@ -1,0 +1,134 @@
+// Reads scenario packs and the sources file from disk and turns every problem into a line
+// `file: path.to.field: what is wrong`, the format `npm run content:check` and start-up report.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { scenarioSchema, sourcesFileSchema, type Scenario, type Source } from "./schema";
+
+export const contentDir = path.dirname(fileURLToPath(import.meta.url));
+export const scenariosDir = path.join(contentDir, "scenarios");
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+const formatPath = (p: readonly PropertyKey[]) => (p.length ? p.map(String).join(".") : "(top level)");
+
+export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`);
+}
+
+function parseYaml(file: string, text: string): Loaded<unknown> {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => `${file}: line ${(e.linePos?.[0].line ?? 0) || "?"}: ${e.message.split("\n")[0]}`),
+    };
+  }
+  return { ok: true, value: doc.toJS() };
+}
+
+export function parseSources(file: string, text: string): Loaded<Source[]> {
+  const yaml = parseYaml(file, text);
+  if (!yaml.ok) return yaml;
+  const parsed = sourcesFileSchema.safeParse(yaml.value);
+  if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error.issues) };
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  parsed.data.sources.forEach((s, i) => {
+    if (seen.has(s.id)) problems.push(`${file}: sources.${i}.id: duplicate id "${s.id}"`);
+    seen.add(s.id);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data.sources };
+}
+
+/** Parses and validates one scenario, including that every source it cites exists. */
+export function parseScenario(file: string, text: string, sources: readonly Source[]): Loaded<Scenario> {
+  const yaml = parseYaml(file, text);
+  if (!yaml.ok) return yaml;
+  const parsed = scenarioSchema.safeParse(yaml.value);
+  if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error.issues) };
+  const known = new Set(sources.map((s) => s.id));
+  const problems: string[] = [];
+  parsed.data.cards.forEach((c, i) => {
+    if (!known.has(c.source)) problems.push(`${file}: cards.${i}.source: unknown source "${c.source}"`);
+  });
+  parsed.data.quiz.forEach((q, i) => {
+    if (!known.has(q.source)) problems.push(`${file}: quiz.${i}.source: unknown source "${q.source}"`);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+// Quotes are compared with white space folded and curly quotes and dashes made straight,
+// since the captured articles mix both and a teacher's editor may change them.
+export const normalizeForQuote = (s: string) =>
+  s
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** Every quote card must appear verbatim in the text of the source it names. */
+export function findMisquotes(file: string, scenario: Scenario, sources: readonly Source[], texts: Map<string, string>): string[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const problems: string[] = [];
+  scenario.cards.forEach((card, i) => {
+    if (card.kind !== "quote") return;
+    const source = byId.get(card.source);
+    const body = source && texts.get(source.file);
+    if (body === undefined) {
+      problems.push(`${file}: cards.${i}.source: no text found for source "${card.source}"`);
+    } else if (!normalizeForQuote(body).includes(normalizeForQuote(card.text))) {
+      problems.push(`${file}: cards.${i}.text: card "${card.id}" is not verbatim in ${source!.file}`);
+    }
+  });
+  return problems;
+}
+
+export async function readSourceTexts(dir: string, sources: readonly Source[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const s of sources) {
+    try {
+      texts.set(s.file, await readFile(path.join(dir, s.file), "utf8"));
+    } catch {
+      // reported per card by findMisquotes
+    }
+  }
+  return texts;
+}
+
+export type BundledContent = {
+  sources: Source[];
+  scenarios: { file: string; scenario: Scenario }[];
+  problems: string[];
+};
+
+/** Loads every pack under content/scenarios; a broken pack is reported and left out. */
+export async function loadBundledContent(dir = contentDir): Promise<BundledContent> {
+  const sourcesFile = path.join(dir, "sources.yaml");
+  const sources = parseSources(path.relative(process.cwd(), sourcesFile), await readFile(sourcesFile, "utf8"));
+  if (!sources.ok) return { sources: [], scenarios: [], problems: sources.problems };
+  const scenarios: BundledContent["scenarios"] = [];
+  const problems: string[] = [];
+  const files = (await readdir(path.join(dir, "scenarios"))).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const seenIds = new Map<string, string>();
+  for (const name of files) {
+    const full = path.join(dir, "scenarios", name);
+    const file = path.relative(process.cwd(), full);
+    const result = parseScenario(file, await readFile(full, "utf8"), sources.value);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const clash = seenIds.get(result.value.id);
+    if (clash) {
+      problems.push(`${file}: id: "${result.value.id}" is already used by ${clash}`);
+      continue;
+    }
+    seenIds.set(result.value.id, file);
+    scenarios.push({ file, scenario: result.value });
+  }
+  return { sources: sources.value, scenarios, problems };
+}

@@ -1,0 +1,82 @@
+// One schema for both backends (PGlite and PostgreSQL). Rules that must hold under
+// concurrency (unique emails, join codes, names in a session) are constraints here.
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { PackedScenario } from "../content/schema";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const teachers = pgTable("teachers", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Every version of every scenario ever used; a session points at the version it started with. */
+export const scenarioVersions = pgTable(
+  "scenario_versions",
+  {
+    id: serial("id").primaryKey(),
+    scenarioId: text("scenario_id").notNull(),
+    version: integer("version").notNull(),
+    origin: text("origin", { enum: ["bundled", "imported"] }).notNull(),
+    contentHash: text("content_hash").notNull(),
+    content: jsonb("content").$type<PackedScenario>().notNull(),
+    importedBy: uuid("imported_by").references(() => teachers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scenario_versions_id_version").on(t.scenarioId, t.version)],
+);
+
+export const sessionStatuses = ["lobby", "live", "ended"] as const;
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => teachers.id),
+    scenarioVersionId: integer("scenario_version_id")
+      .notNull()
+      .references(() => scenarioVersions.id),
+    status: text("status", { enum: sessionStatuses }).notNull().default("lobby"),
+    sidesLocked: boolean("sides_locked").notNull().default(false),
+    capacity: integer("capacity").notNull(),
+    /** Bumped by every command; clients drop events older than the snapshot they hold. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_teacher").on(t.teacherId, t.createdAt)],
+);
+
+export const participants = pgTable(
+  "participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    /** Lower-cased, white space folded: what "the same name" means in a session. */
+    nameKey: text("name_key").notNull(),
+    sideId: text("side_id"),
+    /** SHA-256 of the rejoin token: a leaked table cannot be used to take a seat. */
+    tokenHash: text("token_hash").notNull().unique(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("participants_session_name").on(t.sessionId, t.nameKey).where(sql`${t.removedAt} is null`),
+    index("participants_session").on(t.sessionId, t.joinedAt),
+  ],
+);
+
+export type TeacherRow = typeof teachers.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+export type ScenarioVersionRow = typeof scenarioVersions.$inferSelect;

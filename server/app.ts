@@ -1,0 +1,88 @@
+// Builds the whole server on one http.Server: Express serving Remix (pages, loaders, actions)
+// and Socket.IO (live events), both backed by the same engine and database.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { Server } from "socket.io";
+import { loadBundledContent } from "../content/load";
+import { packScenario } from "../content/schema";
+import type { DatabaseHandle } from "../db/client";
+import { createAccounts } from "./auth/accounts";
+import { createCookies } from "./auth/cookies";
+import type { RostrumContext } from "./context";
+import { createLive } from "./live";
+import type { LiveServer } from "./live/publisher";
+import { createScenarioLibrary } from "./live/scenarios";
+import { attachRealtime } from "./realtime";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type RostrumOptions = {
+  database: DatabaseHandle;
+  secret: string;
+  publicUrl?: string;
+  /** The production build, or a loader for it (Vite's dev server in development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middleware in development; the built client files are served otherwise. */
+  devMiddleware?: express.RequestHandler;
+  log?: (line: string) => void;
+};
+
+export async function createRostrum({ database, secret, publicUrl, build, devMiddleware, log = console.log }: RostrumOptions) {
+  const { db } = database;
+  const scenarios = createScenarioLibrary(db);
+  const content = await loadBundledContent();
+  for (const problem of content.problems) log(`content: skipped: ${problem}`);
+  for (const { scenario } of content.scenarios) await scenarios.store(packScenario(scenario, content.sources), "bundled");
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const io: LiveServer = new Server(httpServer, { serveClient: false });
+  const live = createLive({ db, io, scenarios });
+  const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
+  const accounts = createAccounts(db);
+  attachRealtime(io, live, cookies);
+
+  if (devMiddleware) {
+    app.use(devMiddleware);
+  } else {
+    const client = path.join(projectRoot, "build/client");
+    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(client, { maxAge: "1h" }));
+  }
+  const shared = { db, live, accounts, cookies, publicUrl };
+  app.all(
+    "*",
+    createRequestHandler({ build, getLoadContext: (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" }) }),
+  );
+
+  return {
+    live,
+    io,
+    httpServer,
+    scenarioCount: content.scenarios.length,
+    listen(port: number, host?: string): Promise<AddressInfo> {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      });
+    },
+    /** Stops taking connections, closes every socket, then the database. */
+    async close() {
+      live.close();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        // Idle keep-alive connections would hold the server open; active requests get to finish.
+        httpServer.closeIdleConnections();
+      });
+      await database.close();
+    },
+  };
+}
+
+export type Rostrum = Awaited<ReturnType<typeof createRostrum>>;

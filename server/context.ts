@@ -1,0 +1,20 @@
+// What every Remix loader and action receives as `context`.
+import type { Database } from "../db/client";
+import type { Accounts } from "./auth/accounts";
+import type { Cookies } from "./auth/cookies";
+import type { Live } from "./live";
+
+export type RostrumContext = {
+  db: Database;
+  live: Live;
+  accounts: Accounts;
+  cookies: Cookies;
+  /** The origin students use to reach this server, when the operator fixed it (PUBLIC_URL). */
+  publicUrl: string | undefined;
+  /** The client's address, for rate limits. */
+  clientAddress: string;
+};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends RostrumContext {}
+}

@@ -1,0 +1,58 @@
+// Sends fresh views to Socket.IO rooms after a command commits. Host and projector views are
+// coalesced per session (a wave of joins is one broadcast, not thirty); a student's own view
+// goes out at once. Views are always rebuilt from the database, so the latest commit wins.
+import type { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../realtime/events";
+import { rooms } from "../realtime/rooms";
+import type { HostView, ParticipantView, ProjectorView } from "./views";
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export type ViewSource = {
+  hostAndProjector(sessionId: string): Promise<{ host: HostView; projector: ProjectorView } | undefined>;
+  participants(sessionId: string, participantIds?: readonly string[]): Promise<ParticipantView[]>;
+};
+
+export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
+  const pending = new Map<string, NodeJS.Timeout>();
+  const report = (what: string) => (error: unknown) => console.error(`publishing ${what} failed:`, error);
+
+  async function sendAudiences(sessionId: string) {
+    const built = await views.hostAndProjector(sessionId);
+    if (!built) return;
+    io.to(rooms.host(sessionId)).emit("host:view", built.host);
+    io.to(rooms.projector(sessionId)).emit("projector:view", built.projector);
+  }
+
+  return {
+    /** Host and projector rooms get a new view within `coalesceMs`. */
+    audiences(sessionId: string) {
+      if (pending.has(sessionId)) return;
+      pending.set(
+        sessionId,
+        setTimeout(() => {
+          pending.delete(sessionId);
+          sendAudiences(sessionId).catch(report("host and projector views"));
+        }, coalesceMs),
+      );
+    },
+
+    /** Each named participant (or everyone in the session) gets their own view now. */
+    async participants(sessionId: string, participantIds?: readonly string[]) {
+      if (participantIds?.length === 0) return;
+      try {
+        for (const view of await views.participants(sessionId, participantIds))
+          io.to(rooms.participant(view.me.id)).emit("participant:view", view);
+      } catch (error) {
+        report("participant views")(error);
+      }
+    },
+
+    close() {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
+  };
+}
+
+export type Publisher = ReturnType<typeof createPublisher>;

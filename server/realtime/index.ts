@@ -1,0 +1,73 @@
+// Socket.IO wiring: who a socket is comes from the handshake only (the teacher's cookie, or a
+// student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Cookies } from "../auth/cookies";
+import type { Live } from "../live";
+import { LiveError, type ErrorCode } from "../live/errors";
+import type { LiveServer } from "../live/publisher";
+import { handshakeSchema, type SocketData } from "./events";
+import type { LiveSocket } from "./handlers";
+import { registerLobbyHandlers } from "./lobbyHandlers";
+import { rooms } from "./rooms";
+import { registerSessionHandlers } from "./sessionHandlers";
+
+/** Events a socket may send per second; far above what a person clicks, low enough to stop a script. */
+export const EVENTS_PER_SECOND = 10;
+
+const refuse = (code: ErrorCode, message: string) => Object.assign(new Error(message), { data: { code } });
+
+async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promise<SocketData> {
+  const auth = handshakeSchema.safeParse(socket.handshake.auth);
+  if (!auth.success) throw new LiveError("invalid", "This connection did not say which session it is for.");
+  if (auth.data.role === "participant") {
+    const { participant, session } = await live.seatByToken(auth.data.token);
+    if (participant.removedAt) throw new LiveError("forbidden", "The teacher removed you from this session.");
+    return { role: "participant", participantId: participant.id, sessionId: session.id };
+  }
+  const teacherId = await cookies.teacherId(socket.handshake.headers.cookie);
+  if (!teacherId) throw new LiveError("forbidden", "Please log in again to run this session.");
+  const session = await live.hostedSession(teacherId, auth.data.sessionId);
+  return { role: auth.data.role, teacherId, sessionId: session.id };
+}
+
+export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
+  const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+
+  io.use((socket, next) => {
+    identify(socket, live, cookies).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (error) =>
+        next(error instanceof LiveError ? refuse(error.code, error.message) : refuse("internal", "The server could not check who you are.")),
+    );
+  });
+
+  io.on("connection", (socket) => {
+    const data = socket.data;
+    socket.join(rooms.session(data.sessionId));
+    if (data.role === "participant") {
+      socket.join(rooms.participant(data.participantId));
+      if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId);
+      socket.on("disconnect", () => {
+        if (live.presence.disconnect(data.participantId)) live.presenceChanged(data.sessionId);
+      });
+    } else {
+      socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));
+    }
+
+    socket.use(([, ...args], next) => {
+      limiter.consume(socket.id).then(
+        () => next(),
+        () => {
+          const ack = args[args.length - 1];
+          if (typeof ack === "function")
+            ack({ ok: false, error: { code: "rate_limited", message: "Too many actions at once. Wait a moment and try again." } });
+        },
+      );
+    });
+    registerSessionHandlers(socket, live);
+    registerLobbyHandlers(socket, live);
+  });
+}
