@@ -3,7 +3,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { scenarioSchema, sourcesFileSchema, type Scenario, type Source } from "./schema";
 
@@ -14,16 +14,31 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false; problems: string[]
 
 const formatPath = (p: readonly PropertyKey[]) => (p.length ? p.map(String).join(".") : "(top level)");
 
+// Zod's defaults ("expected string, received undefined", "Unrecognized key") read like a
+// programmer's; a teacher editing a pack needs to know to add the field or fix its spelling.
+const teacherErrors: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "is missing; this field is required";
+  // `motion:` with nothing after it is null in YAML.
+  if (issue.code === "invalid_type" && issue.input === null) return "is empty; fill it in";
+  if (issue.code === "unrecognized_keys") {
+    const names = issue.keys.map((k) => `"${k}"`).join(", ");
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${names}: check the spelling, or remove ${issue.keys.length > 1 ? "them" : "it"}`;
+  }
+  return undefined;
+};
+
 export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`);
 }
 
 function parseYaml(file: string, text: string): Loaded<unknown> {
-  const doc = parseDocument(text, { prettyErrors: false });
+  // Without prettyErrors the messages stay one line; the LineCounter gives the line they need.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => `${file}: line ${(e.linePos?.[0].line ?? 0) || "?"}: ${e.message.split("\n")[0]}`),
+      problems: doc.errors.map((e) => `${file}: line ${lineCounter.linePos(e.pos[0]).line}: ${e.message}`),
     };
   }
   return { ok: true, value: doc.toJS() };
@@ -32,7 +47,7 @@ function parseYaml(file: string, text: string): Loaded<unknown> {
 export function parseSources(file: string, text: string): Loaded<Source[]> {
   const yaml = parseYaml(file, text);
   if (!yaml.ok) return yaml;
-  const parsed = sourcesFileSchema.safeParse(yaml.value);
+  const parsed = sourcesFileSchema.safeParse(yaml.value, { error: teacherErrors });
   if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error.issues) };
   const seen = new Set<string>();
   const problems: string[] = [];
@@ -47,7 +62,7 @@ export function parseSources(file: string, text: string): Loaded<Source[]> {
 export function parseScenario(file: string, text: string, sources: readonly Source[]): Loaded<Scenario> {
   const yaml = parseYaml(file, text);
   if (!yaml.ok) return yaml;
-  const parsed = scenarioSchema.safeParse(yaml.value);
+  const parsed = scenarioSchema.safeParse(yaml.value, { error: teacherErrors });
   if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error.issues) };
   const known = new Set(sources.map((s) => s.id));
   const problems: string[] = [];

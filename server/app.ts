@@ -74,12 +74,13 @@ export async function createRostrum({ database, secret, publicUrl, build, devMid
     },
     /** Stops taking connections, closes every socket, then the database. */
     async close() {
-      live.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         // Idle keep-alive connections would hold the server open; active requests get to finish.
         httpServer.closeIdleConnections();
       });
+      // After the sockets: their disconnects schedule broadcasts that must not reach a closed database.
+      live.close();
       await database.close();
     },
   };

@@ -53,7 +53,8 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     const socket = socketRef.current;
     if (!socket?.connected) return { ok: false, error: { code: "offline", message: "You are offline. Reconnecting…" } };
     try {
-      const emit = socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (e: E, p: Payload<E>) => Promise<Ack<Results[E]>>;
+      const withTimeout = socket.timeout(ACK_TIMEOUT_MS);
+      const emit = withTimeout.emitWithAck.bind(withTimeout) as (e: E, p: Payload<E>) => Promise<Ack<Results[E]>>;
       return await emit(event, payload);
     } catch {
       return { ok: false, error: { code: "timeout", message: "The server did not answer in time. Please try again." } };

@@ -6,9 +6,8 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { teachers } from "../../db/schema";
+import { PASSWORD_MIN_LENGTH } from "../limits";
 import { hashPassword, verifyPassword } from "./passwords";
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 const email = z
   .string()

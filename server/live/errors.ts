@@ -5,16 +5,24 @@ export class LiveError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The form field the error is about, where there is one. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "LiveError";
   }
 }
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+
+/** By name, not instanceof: the Remix bundle holds its own copy of this module. */
+export function isLiveError(error: unknown): error is LiveError {
+  return error instanceof Error && error.name === "LiveError" && typeof (error as LiveError).code === "string";
+}
 
 export function failure(error: unknown): Ack<never> {
-  if (error instanceof LiveError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (isLiveError(error))
+    return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
   console.error(error);
   return { ok: false, error: { code: "internal", message: "Something went wrong on the server. Please try again." } };
 }

@@ -8,6 +8,7 @@ import { uniqueViolation } from "../../db/client";
 import { participants, sessions, type ParticipantRow, type SessionRow } from "../../db/schema";
 import type { SocketData } from "../realtime/events";
 import { rooms } from "../realtime/rooms";
+import { CAPACITY } from "../limits";
 import { LiveError } from "./errors";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
@@ -16,8 +17,6 @@ import { createPublisher, type LiveServer } from "./publisher";
 import type { ScenarioLibrary } from "./scenarios";
 import { autoBalance, smallestSide } from "./sides";
 import { hostView, participantView, projectorView, type View } from "./views";
-
-export const CAPACITY = { default: 60, max: 300 } as const;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -147,23 +146,23 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
 
     async sessionByCode(input: string) {
       const code = normalizeJoinCode(input);
-      if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.");
+      if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.", "code");
       const [session] = await db.select().from(sessions).where(eq(sessions.code, code));
-      if (!session) throw new LiveError("not_found", NO_SESSION);
+      if (!session) throw new LiveError("not_found", NO_SESSION, "code");
       return session;
     },
 
     async joinSession(codeInput: string, nameInput: string) {
       const found = await this.sessionByCode(codeInput);
       const name = checkDisplayName(nameInput);
-      if (!name.ok) throw new LiveError("invalid", name.message);
+      if (!name.ok) throw new LiveError("invalid", name.message, "name");
       const token = randomBytes(24).toString("base64url");
-      const taken = () => new LiveError("name_taken", `Someone in this session is already called “${name.name}”. Add an initial or pick another name.`);
+      const taken = () => new LiveError("name_taken", `Someone in this session is already called “${name.name}”. Add an initial or pick another name.`, "name");
       try {
         const participant = await mutate(found.id, async (tx, session) => {
-          requireOpen(session);
+          if (session.status === "ended") throw new LiveError("closed", ENDED, "code");
           const seats = await activeSeats(tx, session.id);
-          if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.");
+          if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
           if (seats.some((p) => p.nameKey === name.key)) throw taken();
           const sideId = session.sidesLocked ? (smallestSide(seats, await sideIdsOf(session)) ?? null) : null;
           const [row] = await tx

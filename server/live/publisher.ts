@@ -15,6 +15,7 @@ export type ViewSource = {
 
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
   const pending = new Map<string, NodeJS.Timeout>();
+  let closed = false;
   const report = (what: string) => (error: unknown) => console.error(`publishing ${what} failed:`, error);
 
   async function sendAudiences(sessionId: string) {
@@ -27,7 +28,7 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
   return {
     /** Host and projector rooms get a new view within `coalesceMs`. */
     audiences(sessionId: string) {
-      if (pending.has(sessionId)) return;
+      if (closed || pending.has(sessionId)) return;
       pending.set(
         sessionId,
         setTimeout(() => {
@@ -39,7 +40,7 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
 
     /** Each named participant (or everyone in the session) gets their own view now. */
     async participants(sessionId: string, participantIds?: readonly string[]) {
-      if (participantIds?.length === 0) return;
+      if (closed || participantIds?.length === 0) return;
       try {
         for (const view of await views.participants(sessionId, participantIds))
           io.to(rooms.participant(view.me.id)).emit("participant:view", view);
@@ -48,7 +49,9 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
       }
     },
 
+    /** Drops pending broadcasts and refuses new ones: the server is shutting down. */
     close() {
+      closed = true;
       for (const timer of pending.values()) clearTimeout(timer);
       pending.clear();
     },

@@ -1,0 +1,57 @@
+import type { HostView } from "../../server/live/views";
+
+type Props = {
+  view: HostView;
+  busy: boolean;
+  onMove: (participantId: string, sideId: string | null) => void;
+  onRemove: (participantId: string, name: string) => void;
+};
+
+/** The teacher's list of students by side, with a side picker and a remove button for each. */
+export function Roster({ view, busy, onMove, onRemove }: Props) {
+  const groups = [
+    ...view.scenario.sides.map((s) => ({ id: s.id as string | null, name: s.name, stance: s.stance as string | undefined })),
+    { id: null, name: "Not yet on a side", stance: undefined },
+  ];
+  return (
+    <div className="roster">
+      {groups.map((group) => {
+        const members = view.participants.filter((p) => (group.id === null ? !p.sideId : p.sideId === group.id));
+        if (group.id === null && members.length === 0) return null;
+        return (
+          <section key={group.id ?? "none"} className="panel" aria-labelledby={`group-${group.id ?? "none"}`}>
+            <h3 id={`group-${group.id ?? "none"}`}>
+              {group.name} <span className="muted">({members.length})</span>
+            </h3>
+            {group.stance ? <p className="stance">{group.stance === "mixed" ? "mixed view" : `${group.stance} the motion`}</p> : null}
+            {members.length === 0 ? <p className="muted">No one yet.</p> : null}
+            <ul>
+              {members.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>
+                  <span className={`status ${p.online ? "online" : "offline"}`}>{p.online ? "online" : "offline"}</span>
+                  <span className="controls">
+                    <label className="visually-hidden" htmlFor={`side-${p.id}`}>
+                      Side for {p.name}
+                    </label>
+                    <select id={`side-${p.id}`} value={p.sideId ?? ""} disabled={busy} onChange={(e) => onMove(p.id, e.target.value || null)}>
+                      {view.session.sidesLocked ? null : <option value="">No side</option>}
+                      {view.scenario.sides.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="button" className="danger small" disabled={busy} onClick={() => onRemove(p.id, p.name)}>
+                      Remove<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { z } from "zod";
+import { Field } from "~/components/Field";
+import { TopBar } from "~/components/TopBar";
+import { isLiveError } from "../../server/live/errors";
+import { NAME_MAX_LENGTH } from "../../server/limits";
+
+export const meta: MetaFunction = () => [{ title: "Join a session · Rostrum" }];
+
+// A class behind one school address joins within a minute; a script filling seats does not get far.
+const joinAttempts = new RateLimiterMemory({ points: 120, duration: 60 });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const code = new URL(request.url).searchParams.get("code") ?? "";
+  if (code) {
+    // Someone who already has a seat in this session goes straight back to it.
+    const session = await context.live.sessionByCode(code).catch(() => undefined);
+    const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
+    if (session && token) {
+      const seat = await context.live.seatByToken(token).catch(() => undefined);
+      if (seat && !seat.participant.removedAt) throw redirect(`/play/${session.code}`);
+    }
+  }
+  return { code };
+}
+
+const joinForm = z.object({ code: z.string().max(40).default(""), name: z.string().max(200).default("") });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = joinForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return { errors: { form: "Please fill in the code and your name." }, name: "" };
+  const { code, name } = form.data;
+  if (!(await joinAttempts.consume(context.clientAddress).then(() => true, () => false)))
+    return { errors: { form: "Too many people are joining from this network. Wait a moment and try again." }, name };
+  try {
+    const { session, token } = await context.live.joinSession(code, name);
+    const cookie = await context.cookies.addSeat(request.headers.get("Cookie"), session.id, token);
+    throw redirect(`/play/${session.code}`, { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (!isLiveError(error)) throw error;
+    const field = error.field === "name" || error.field === "code" ? error.field : "form";
+    return { errors: { [field]: error.message } as { code?: string; name?: string; form?: string }, name };
+  }
+}
+
+export default function Join() {
+  const { code } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors = data?.errors ?? {};
+  return (
+    <>
+      <TopBar />
+      <main id="main" className="page narrow">
+        <h1>Join a session</h1>
+        <Form method="post" className="panel" noValidate>
+          {errors.form ? (
+            <p className="form-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <Field
+            label="Join code"
+            name="code"
+            type="text"
+            className="code-input"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            inputMode="text"
+            required
+            maxLength={12}
+            defaultValue={code}
+            hint="6 letters and digits, shown by your teacher."
+            error={errors.code}
+          />
+          <Field
+            label="Your name"
+            name="name"
+            type="text"
+            autoComplete="nickname"
+            required
+            maxLength={NAME_MAX_LENGTH}
+            defaultValue={data?.name}
+            hint="The name your class will see. No account needed."
+            error={errors.name}
+            autoFocus={Boolean(code)}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? "Joining…" : "Join"}
+          </button>
+        </Form>
+      </main>
+    </>
+  );
+}

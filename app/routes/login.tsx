@@ -1,0 +1,50 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { TopBar } from "~/components/TopBar";
+import { optionalTeacher, safeNext } from "~/lib/teacher.server";
+
+export const meta: MetaFunction = () => [{ title: "Teacher log in · Rostrum" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await optionalTeacher(request, context)) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const result = await context.accounts.login(form, context.clientAddress);
+  if (!result.ok) return { errors: result.errors, email: String(form.email ?? "") };
+  throw redirect(safeNext(form.next), { headers: { "Set-Cookie": await context.cookies.signIn(result.teacherId) } });
+}
+
+export default function Login() {
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const errors = data?.errors ?? {};
+  return (
+    <>
+      <TopBar />
+      <main id="main" className="page narrow">
+        <h1>Teacher log in</h1>
+        <Form method="post" className="panel" noValidate>
+          {errors.form ? (
+            <p className="form-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <input type="hidden" name="next" value={params.get("next") ?? "/teacher"} />
+          <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.email} error={errors.email} />
+          <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <button type="submit" disabled={busy}>
+            {busy ? "Logging in…" : "Log in"}
+          </button>
+        </Form>
+        <p>
+          New to Rostrum? <Link to="/signup">Create an account</Link>
+        </p>
+      </main>
+    </>
+  );
+}

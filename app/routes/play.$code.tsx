@@ -1,0 +1,73 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { SideBrief } from "~/components/SideBrief";
+import { useLiveView } from "~/lib/live";
+import { orNotFound } from "~/lib/live.server";
+import type { ParticipantView } from "../../server/live/views";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const session = await orNotFound(context.live.sessionByCode(params.code ?? ""));
+  const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
+  const seat = token ? await context.live.seatByToken(token).catch(() => undefined) : undefined;
+  if (!token || !seat) throw redirect(`/join?code=${session.code}`);
+  // The token goes to this page so the socket handshake can carry it; it only ever names this seat.
+  return { token, view: await context.live.participantView(seat.participant.id) };
+}
+
+export default function Play() {
+  const data = useLoaderData<typeof loader>();
+  const { view, connection, refusal } = useLiveView<ParticipantView>({ role: "participant", token: data.token }, data.view);
+  const { session, me, side } = view;
+
+  if (me.removed) {
+    return (
+      <main id="main" className="page narrow">
+        <h1>You were removed from this session</h1>
+        <p role="alert">The teacher removed you from “{session.title}”. If you think this is a mistake, ask your teacher.</p>
+        <p>
+          <Link to="/">Back to the start page</Link>
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <main id="main" className="page narrow">
+      <p className="actions" style={{ justifyContent: "space-between" }}>
+        <span>
+          <strong>{me.name}</strong> · code <span className="join-code">{session.code}</span>
+        </span>
+        <ConnectionStatus connection={connection} />
+      </p>
+      {connection === "offline" ? (
+        <p className="banner warn" role="status">
+          Connection lost. Your seat is kept; reconnecting…
+        </p>
+      ) : null}
+      {connection === "refused" && refusal ? (
+        <p className="banner warn" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      <h1>{session.title}</h1>
+      <p className="panel">
+        <strong>Motion:</strong> {session.motion}
+      </p>
+      {session.status === "ended" ? (
+        <p className="banner note" role="status">
+          This session has ended. Thank you for taking part!
+        </p>
+      ) : null}
+      <div aria-live="polite">
+        {side ? (
+          <SideBrief side={side} />
+        ) : (
+          <p className="banner note">You are in the lobby. Your teacher will put you on a side soon; it will appear here.</p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { joinDetails } from "~/lib/join.server";
+import { useLiveView } from "~/lib/live";
+import { orNotFound } from "~/lib/live.server";
+import { requireTeacher } from "~/lib/teacher.server";
+import type { ProjectorView } from "../../server/live/views";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Join ${data.view.session.code} · Rostrum` : "Rostrum" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request, context);
+  const session = await orNotFound(context.live.hostedSession(teacher.id, params.sessionId!));
+  return {
+    sessionId: session.id,
+    view: await context.live.projectorView(session.id),
+    ...(await joinDetails(request, context.publicUrl, session.code)),
+  };
+}
+
+/** The big screen: how to join, and who is on which side, readable from the back of the room. */
+export default function Projector() {
+  const data = useLoaderData<typeof loader>();
+  const { view, connection } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
+  return (
+    <main id="main" className="projector">
+      <h1>{view.scenario.title}</h1>
+      <p className="motion">
+        <strong>Motion:</strong> {view.scenario.motion}
+      </p>
+      {view.session.status === "ended" ? (
+        <p className="motion" role="status">
+          This session has ended.
+        </p>
+      ) : (
+        <section className="join" aria-label="How to join">
+          <div>
+            <p style={{ margin: 0 }}>Join at</p>
+            <p className="url">{data.joinUrl}</p>
+            <p style={{ margin: "1vw 0 0" }}>with the code</p>
+            <p className="join-code" aria-label={`Join code ${view.session.code.split("").join(" ")}`}>
+              {view.session.code}
+            </p>
+          </div>
+          <div className="qr" role="img" aria-label={`QR code for ${data.joinUrl}`} dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
+        </section>
+      )}
+      <p aria-live="polite">
+        <strong>{view.total}</strong> {view.total === 1 ? "student has" : "students have"} joined{view.session.sidesLocked ? " · sides are locked" : ""}
+      </p>
+      <div className="sides">
+        {view.sides.map((side) => (
+          <section className="side" key={side.id} aria-labelledby={`p-${side.id}`}>
+            <h2 id={`p-${side.id}`}>
+              {side.name} ({side.members.length})
+            </h2>
+            <ul>
+              {side.members.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {view.unassigned.length > 0 ? (
+          <section className="side" aria-labelledby="p-unassigned">
+            <h2 id="p-unassigned">Waiting for a side ({view.unassigned.length})</h2>
+            <ul>
+              {view.unassigned.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+      <p style={{ marginTop: "2vw", fontSize: "1vw" }}>
+        <ConnectionStatus connection={connection} />
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { TopBar } from "~/components/TopBar";
+import { optionalTeacher } from "~/lib/teacher.server";
+import { PASSWORD_MIN_LENGTH } from "../../server/limits";
+
+export const meta: MetaFunction = () => [{ title: "Create a teacher account · Rostrum" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await optionalTeacher(request, context)) throw redirect("/teacher");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const result = await context.accounts.signup(form, context.clientAddress);
+  if (!result.ok) return { errors: result.errors, values: { name: String(form.name ?? ""), email: String(form.email ?? "") } };
+  throw redirect("/teacher", { headers: { "Set-Cookie": await context.cookies.signIn(result.teacherId) } });
+}
+
+export default function Signup() {
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors = data?.errors ?? {};
+  return (
+    <>
+      <TopBar />
+      <main id="main" className="page narrow">
+        <h1>Create a teacher account</h1>
+        <Form method="post" className="panel" noValidate>
+          {errors.form ? (
+            <p className="form-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <Field label="Your name" name="name" type="text" autoComplete="name" required maxLength={80} defaultValue={data?.values.name} error={errors.name} />
+          <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={errors.email} />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            error={errors.password}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? "Creating your account…" : "Create account"}
+          </button>
+        </Form>
+        <p>
+          Already have an account? <Link to="/login">Log in</Link>
+        </p>
+      </main>
+    </>
+  );
+}

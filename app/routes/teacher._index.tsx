@@ -1,0 +1,138 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { TopBar } from "~/components/TopBar";
+import { requireTeacher } from "~/lib/teacher.server";
+import { CAPACITY } from "../../server/limits";
+import { isLiveError } from "../../server/live/errors";
+
+export const meta: MetaFunction = () => [{ title: "Your sessions · Rostrum" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request, context);
+  const [scenarios, sessions] = await Promise.all([context.live.scenarios.list(), context.live.sessionsOf(teacher.id)]);
+  const titles = new Map(scenarios.map((s) => [s.id, s.title]));
+  return {
+    teacher: { name: teacher.name },
+    scenarios,
+    sessions: await Promise.all(
+      sessions.map(async (s) => {
+        const content = await context.live.scenarios.content(s.scenarioVersionId);
+        return { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.toISOString(), title: titles.get(content.id) ?? content.title };
+      }),
+    ),
+  };
+}
+
+const startSchema = z.object({
+  scenarioId: z.string().min(1, "Choose a scenario."),
+  capacity: z.coerce
+    .number({ error: "Class size must be a number." })
+    .int("Class size must be a whole number.")
+    .min(1, "Class size must be at least 1.")
+    .max(CAPACITY.max, `Class size can be at most ${CAPACITY.max}.`),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request, context);
+  const parsed = startSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: parsed.error.issues[0].message, scenarioId: undefined };
+  try {
+    const session = await context.live.createSession(teacher.id, parsed.data.scenarioId, parsed.data.capacity);
+    throw redirect(`/teacher/sessions/${session.id}`);
+  } catch (error) {
+    if (isLiveError(error)) return { error: error.message, scenarioId: parsed.data.scenarioId };
+    throw error;
+  }
+}
+
+const statusLabel = { lobby: "Lobby open", live: "Live", ended: "Ended" } as const;
+
+export default function TeacherHome() {
+  const { teacher, scenarios, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const starting = navigation.state !== "idle" ? navigation.formData?.get("scenarioId") : undefined;
+  return (
+    <>
+      <TopBar teacher={teacher} />
+      <main id="main" className="page">
+        <h1>Your sessions</h1>
+        {sessions.length === 0 ? (
+          <p className="muted">No sessions yet. Start one from a scenario below.</p>
+        ) : (
+          <div className="panel">
+            <table className="sessions">
+              <caption className="visually-hidden">Sessions you have started</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scenario</th>
+                  <th scope="col">Code</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Started</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link to={`/teacher/sessions/${s.id}`}>{s.title}</Link>
+                    </td>
+                    <td className="join-code">{s.code}</td>
+                    <td>{statusLabel[s.status]}</td>
+                    <td>{new Date(s.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <h2>Scenario library</h2>
+        <p className="actions">
+          <Link to="/teacher/scenarios/import">Import a scenario file</Link>
+        </p>
+        {result?.error && !result.scenarioId ? (
+          <p className="form-error" role="alert">
+            {result.error}
+          </p>
+        ) : null}
+        <div className="grid">
+          {scenarios.map((s) => (
+            <section key={s.id} className="panel" aria-labelledby={`scenario-${s.id}`}>
+              <h3 id={`scenario-${s.id}`}>{s.title}</h3>
+              <p>
+                <strong>Motion:</strong> {s.motion}
+              </p>
+              <p className="muted">
+                {s.level} · about {s.durationMinutes} minutes · version {s.version}
+              </p>
+              <p>
+                <strong>Sides:</strong> {s.sides.map((x) => x.name).join("; ")}
+              </p>
+              <Form method="post" className="actions">
+                <input type="hidden" name="scenarioId" value={s.id} />
+                <label htmlFor={`capacity-${s.id}`} className="visually-hidden">
+                  Class size for {s.title}
+                </label>
+                <span className="muted" aria-hidden="true">
+                  Class size
+                </span>
+                <input id={`capacity-${s.id}`} name="capacity" type="number" min={1} max={CAPACITY.max} defaultValue={CAPACITY.default} style={{ width: "5.5rem" }} />
+                <button type="submit" disabled={starting === s.id}>
+                  {starting === s.id ? "Starting…" : "Start a session"}
+                </button>
+                <Link to={`/teacher/scenarios/${s.id}`}>Preview</Link>
+              </Form>
+              {result?.error && result.scenarioId === s.id ? (
+                <p className="form-error" role="alert">
+                  {result.error}
+                </p>
+              ) : null}
+            </section>
+          ))}
+        </div>
+      </main>
+    </>
+  );
+}

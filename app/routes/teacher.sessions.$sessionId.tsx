@@ -1,0 +1,127 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { Roster } from "~/components/Roster";
+import { TopBar } from "~/components/TopBar";
+import { joinDetails } from "~/lib/join.server";
+import { useLiveView } from "~/lib/live";
+import { orNotFound } from "~/lib/live.server";
+import { requireTeacher } from "~/lib/teacher.server";
+import type { HostView } from "../../server/live/views";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.code} · Console · Rostrum` : "Rostrum" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request, context);
+  const session = await orNotFound(context.live.hostedSession(teacher.id, params.sessionId!));
+  const view = await context.live.hostView(session.id);
+  return { teacher: { name: teacher.name }, view, ...(await joinDetails(request, context.publicUrl, session.code)) };
+}
+
+export default function Console() {
+  const data = useLoaderData<typeof loader>();
+  const { view, connection, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const ended = view.session.status === "ended";
+  const online = view.participants.filter((p) => p.online).length;
+
+  async function run(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done?: string) {
+    setBusy(true);
+    const result = await work();
+    setBusy(false);
+    setMessage(result.ok ? (done ? { text: done, error: false } : undefined) : { text: result.error!.message, error: true });
+  }
+
+  return (
+    <>
+      <TopBar teacher={data.teacher} />
+      <main id="main" className="page">
+        <p className="actions">
+          <ConnectionStatus connection={connection} />
+          <Link to="/teacher">All sessions</Link>
+        </p>
+        <h1>{view.scenario.title}</h1>
+        <p>
+          <strong>Motion:</strong> {view.scenario.motion}
+        </p>
+        {ended ? <p className="banner warn">This session has ended. Students can no longer join.</p> : null}
+
+        <div className="panel join-panel" style={{ display: "grid", gridTemplateColumns: "minmax(0,1fr) 9rem", gap: "1rem", alignItems: "center" }}>
+          <div>
+            <p className="muted" style={{ margin: 0 }}>
+              Join code
+            </p>
+            <p className="join-code" style={{ fontSize: "2.5rem", margin: 0 }} aria-label={`Join code ${view.session.code.split("").join(" ")}`}>
+              {view.session.code}
+            </p>
+            <p style={{ wordBreak: "break-all" }}>
+              Students open <a href={data.joinUrl}>{data.joinUrl}</a>
+            </p>
+            <p className="actions">
+              <a className="button secondary" href={`/projector/${view.session.id}`} target="_blank" rel="noreferrer">
+                Open projector view<span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </p>
+          </div>
+          <div className="qr" role="img" aria-label={`QR code for ${data.joinUrl}`} dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
+        </div>
+
+        <h2 id="students">
+          Students <span className="muted">({view.participants.length} joined, {online} online, class size {view.session.capacity})</span>
+        </h2>
+        <p className="visually-hidden" aria-live="polite">
+          {view.participants.length} students joined, {online} online.
+        </p>
+        <div className="actions" style={{ marginBottom: "1rem" }}>
+          <button
+            type="button"
+            disabled={busy || ended || view.session.sidesLocked}
+            onClick={() =>
+              run(async () => {
+                const result = await send("lobby:autoBalance", {});
+                if (result.ok) setTimeout(() => setMessage({ text: `Sides balanced: ${result.data.moved} moved.`, error: false }));
+                return result;
+              })
+            }
+          >
+            Auto-balance sides
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={view.session.sidesLocked}
+            disabled={busy || ended}
+            onClick={() => run(() => send("lobby:lockSides", { locked: !view.session.sidesLocked }), view.session.sidesLocked ? "Sides unlocked." : "Sides locked.")}
+          >
+            {view.session.sidesLocked ? "Sides locked (unlock)" : "Lock sides"}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy || ended}
+            onClick={() => {
+              if (window.confirm("End this session for everyone? Students will no longer be able to join.")) run(() => send("session:end", {}), "Session ended.");
+            }}
+          >
+            End session
+          </button>
+        </div>
+        <p role="status" className={message?.error ? "form-error" : "muted"} style={{ minHeight: "1.5em" }}>
+          {message?.text}
+        </p>
+        {view.participants.length === 0 ? <p className="muted">Waiting for students to join…</p> : null}
+        <Roster
+          view={view}
+          busy={busy || ended}
+          onMove={(participantId, sideId) => run(() => send("lobby:moveParticipant", { participantId, sideId }))}
+          onRemove={(participantId, name) => {
+            if (window.confirm(`Remove ${name} from this session? They will not be able to rejoin with this seat.`))
+              run(() => send("lobby:removeParticipant", { participantId }), `${name} was removed.`);
+          }}
+        />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+// Real clients for tests: HTTP form posts as a browser sends them, and socket.io-client sockets.
+import { io, type Socket } from "socket.io-client";
+import type { Ack } from "../../server/live/errors";
+import type { ClientEvent, ClientToServerEvents, Handshake, Payload, Results, ServerToClientEvents } from "../../server/realtime/events";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Posts a form without following the redirect, so the test sees the answer itself. */
+export async function postForm(url: string, fields: Record<string, string>, cookie?: string) {
+  return fetch(url, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+  });
+}
+
+/** The `name=value` pairs a browser would send back from a response's Set-Cookie headers. */
+export const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+
+let teachers = 0;
+export async function signUpTeacher(baseUrl: string, name = "Ms Teacher") {
+  const email = `teacher${++teachers}-${Date.now()}@school.example`;
+  const res = await postForm(`${baseUrl}/signup`, { name, email, password: "a-long-passphrase" });
+  if (res.status !== 302) throw new Error(`signup failed: ${res.status}`);
+  return { email, cookie: cookiesOf(res) };
+}
+
+export function connect(baseUrl: string, auth: Handshake, cookie?: string): Promise<ClientSocket> {
+  const socket: ClientSocket = io(baseUrl, {
+    auth,
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: cookie ? { cookie } : undefined,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** The refusal a handshake gets: its message and stable code. */
+export async function refusal(baseUrl: string, auth: Handshake, cookie?: string) {
+  try {
+    const socket = await connect(baseUrl, auth, cookie);
+    socket.close();
+    return undefined;
+  } catch (error) {
+    return { message: (error as Error).message, code: (error as Error & { data?: { code: string } }).data?.code };
+  }
+}
+
+export function send<E extends ClientEvent>(socket: ClientSocket, event: E, payload: Payload<E>): Promise<Ack<Results[E]>> {
+  const withTimeout = socket.timeout(5000);
+  const emit = withTimeout.emitWithAck.bind(withTimeout) as (e: E, p: Payload<E>) => Promise<Ack<Results[E]>>;
+  return emit(event, payload);
+}
+
+/** Resolves with the next event that matches, or fails after a few seconds. */
+export function nextEvent<K extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: K,
+  matches: (payload: Parameters<ServerToClientEvents[K]>[0]) => boolean = () => true,
+): Promise<Parameters<ServerToClientEvents[K]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`no matching ${event} within 5s`));
+    }, 5000);
+    const listener = (payload: Parameters<ServerToClientEvents[K]>[0]) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve(payload);
+    };
+    socket.on(event, listener as never);
+  });
+}
+
+/** Starts a session through the teacher's library form; returns its id and join code. */
+export async function startSession(baseUrl: string, cookie: string, scenarioId = "conditioned-engagement", capacity = 60) {
+  const res = await postForm(`${baseUrl}/teacher`, { scenarioId, capacity: String(capacity) }, cookie);
+  const location = res.headers.get("location") ?? "";
+  const id = location.match(/\/teacher\/sessions\/([0-9a-f-]{36})$/)?.[1];
+  if (!id) throw new Error(`starting a session failed: ${res.status} ${location}`);
+  const host = await connect(baseUrl, { role: "host", sessionId: id }, cookie);
+  const view = await send(host, "session:snapshot", {});
+  host.close();
+  if (!view.ok || view.data.audience !== "host") throw new Error("no host view");
+  return { id, code: view.data.session.code };
+}

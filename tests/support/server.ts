@@ -1,0 +1,57 @@
+// A real Rostrum server for tests: the production build, a random port, and a fresh database
+// (in-memory PGlite, or a new PostgreSQL database per server when TEST_DATABASE_URL is set).
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { createRostrum, projectRoot, type Rostrum } from "../../server/app";
+
+export type Backend = "pglite" | "postgres";
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server. */
+export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export type TestServer = { url: string; rostrum: Rostrum; database: DatabaseHandle; close(): Promise<void> };
+
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `rostrum_test_${randomBytes(6).toString("hex")}`;
+  const sql = postgres(admin, { max: 1, onnotice: () => {} });
+  await sql.unsafe(`create database ${name}`);
+  await sql.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const sql = postgres(admin, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      await sql.end();
+    },
+  };
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  const file = path.join(projectRoot, "build/server/index.js");
+  if (!existsSync(file)) throw new Error("No build found: `npm test` builds first; when running vitest alone, run `npm run build`.");
+  return import(pathToFileURL(file).href);
+}
+
+export async function startServer(backend: Backend): Promise<TestServer> {
+  const pg = backend === "postgres" ? await freshPostgres() : undefined;
+  const database = pg ? await openDatabase({ backend: "postgres", url: pg.url, maxConnections: 5 }) : await openDatabase({ backend: "pglite" });
+  const rostrum = await createRostrum({ database, secret: randomBytes(32).toString("hex"), build: await loadBuild(), log: () => {} });
+  const { port } = await rostrum.listen(0, "127.0.0.1");
+  return {
+    url: `http://127.0.0.1:${port}`,
+    rostrum,
+    database,
+    async close() {
+      await rostrum.close();
+      await pg?.drop();
+    },
+  };
+}
