@@ -2,7 +2,12 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import styles from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+const icon = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><path d="M9 25V7h8a5 5 0 0 1 0 10h-8m8 0 6 8" stroke="#fff" stroke-width="3" fill="none"/></svg>')}`;
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: icon, type: "image/svg+xml" },
+];
 export const meta: MetaFunction = () => [{ title: "Rostrum" }];
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -20,6 +20,9 @@ const teacherErrors: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === "invalid_type" && issue.input === undefined) return "is missing; this field is required";
   // `motion:` with nothing after it is null in YAML.
   if (issue.code === "invalid_type" && issue.input === null) return "is empty; fill it in";
+  // A wrong `kind` (an enum, or the quiz item's discriminator) lists what it may be.
+  const allowed = issue.code === "invalid_value" ? issue.values : issue.code === "invalid_union" ? issue.options : undefined;
+  if (Array.isArray(allowed) && allowed.length > 1) return `must be one of: ${allowed.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") {
     const names = issue.keys.map((k) => `"${k}"`).join(", ");
     return `unknown field${issue.keys.length > 1 ? "s" : ""} ${names}: check the spelling, or remove ${issue.keys.length > 1 ? "them" : "it"}`;

@@ -29,49 +29,50 @@ export default function Projector() {
       <p className="motion">
         <strong>Motion:</strong> {view.scenario.motion}
       </p>
-      {view.session.status === "ended" ? (
-        <p className="motion" role="status">
-          This session has ended.
-        </p>
-      ) : (
-        <section className="join" aria-label="How to join">
-          <div>
-            <p style={{ margin: 0 }}>Join at</p>
-            <p className="url">{data.joinUrl}</p>
-            <p style={{ margin: "1vw 0 0" }}>with the code</p>
+      <div className="stage">
+        {view.session.status === "ended" ? (
+          <p className="join" role="status">
+            This session has ended.
+          </p>
+        ) : (
+          <section className="join" aria-label="How to join">
+            <p>Join with the code</p>
             <p className="join-code" aria-label={`Join code ${view.session.code.split("").join(" ")}`}>
               {view.session.code}
             </p>
+            <div className="qr" role="img" aria-label={`QR code for ${data.joinUrl}`} dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
+            <p className="url">{data.joinUrl}</p>
+          </section>
+        )}
+        <div>
+          <p className="count" aria-live="polite">
+            <strong>{view.total}</strong> {view.total === 1 ? "student has" : "students have"} joined{view.session.sidesLocked ? " · sides are locked" : ""}
+          </p>
+          <div className="sides">
+            {view.sides.map((side) => (
+              <section className="side" key={side.id} aria-labelledby={`p-${side.id}`}>
+                <h2 id={`p-${side.id}`}>
+                  {side.name} ({side.members.length})
+                </h2>
+                <ul>
+                  {side.members.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+            {view.unassigned.length > 0 ? (
+              <section className="side" aria-labelledby="p-unassigned">
+                <h2 id="p-unassigned">Waiting for a side ({view.unassigned.length})</h2>
+                <ul>
+                  {view.unassigned.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
           </div>
-          <div className="qr" role="img" aria-label={`QR code for ${data.joinUrl}`} dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
-        </section>
-      )}
-      <p aria-live="polite">
-        <strong>{view.total}</strong> {view.total === 1 ? "student has" : "students have"} joined{view.session.sidesLocked ? " · sides are locked" : ""}
-      </p>
-      <div className="sides">
-        {view.sides.map((side) => (
-          <section className="side" key={side.id} aria-labelledby={`p-${side.id}`}>
-            <h2 id={`p-${side.id}`}>
-              {side.name} ({side.members.length})
-            </h2>
-            <ul>
-              {side.members.map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
-          </section>
-        ))}
-        {view.unassigned.length > 0 ? (
-          <section className="side" aria-labelledby="p-unassigned">
-            <h2 id="p-unassigned">Waiting for a side ({view.unassigned.length})</h2>
-            <ul>
-              {view.unassigned.map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        </div>
       </div>
       <p style={{ marginTop: "2vw", fontSize: "1vw" }}>
         <ConnectionStatus connection={connection} />

@@ -169,6 +169,16 @@ describe("a broken pack is reported per field", () => {
     expect(problemsOf(text)).toEqual([`${FILE}: motion: is empty; fill it in`]);
   });
 
+  it("lists what a kind may be when it is none of them", () => {
+    const pack = validPack();
+    (pack.quiz[0] as { kind: string }).kind = "numerical";
+    (pack.sides[0] as { stance: string }).stance = "neutral";
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: sides.0.stance: must be one of: for, against, mixed`,
+      `${FILE}: quiz.0.kind: must be one of: single, multiple, truefalse, numeric`,
+    ]);
+  });
+
   it("reports a YAML syntax error with its line number", () => {
     // A second `title:` line, as when a teacher pastes a new title without deleting the old one.
     const lines = validText.split("\n");

@@ -1,0 +1,70 @@
+import type { PackedScenario } from "../../content/schema";
+
+const roundKindLabel = {
+  prep: "Preparation",
+  opening: "Opening",
+  rebuttal: "Rebuttal",
+  crossfire: "Crossfire",
+  closing: "Closing",
+  poll: "Poll",
+  quiz: "Quiz",
+} as const;
+
+const pollKindLabel = {
+  motion: "For, against or undecided on the motion",
+  scale: "Agreement from 1 to 5",
+  choice: "One of these options",
+} as const;
+
+const pollWhenLabel = { before: "Before the debate", after: "After the debate", any: "Any time" } as const;
+
+/** Minutes as a teacher plans a lesson: whole where they are, else to one decimal (1.5 min). */
+const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
+
+/** The running order with default times, then the polls the rounds refer to. */
+export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
+  const sideNames = new Map(scenario.sides.map((s) => [s.id, s.name]));
+  const polls = new Map(scenario.polls.map((p) => [p.id, p]));
+  const total = scenario.rounds.reduce((sum, r) => sum + r.seconds, 0);
+  return (
+    <>
+      <section aria-labelledby="round-plan">
+        <h2 id="round-plan">Round plan</h2>
+        <p className="muted">
+          {scenario.rounds.length} rounds, {minutes(total)} in all by default.
+        </p>
+        <ol className="panel round-plan">
+          {scenario.rounds.map((round, i) => (
+            <li key={i}>
+              <span className="round-time">{minutes(round.seconds)}</span>
+              <span className="kind-tag">{roundKindLabel[round.kind]}</span> <strong>{round.title}</strong>
+              {round.sides.length ? <p className="muted">Speaking: {round.sides.map((id) => sideNames.get(id) ?? id).join(", ")}</p> : null}
+              {round.poll ? <p className="muted">Runs the poll: {polls.get(round.poll)?.prompt ?? round.poll}</p> : null}
+              {round.questions ? <p className="muted">Asks {round.questions} quiz questions</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="polls">
+        <h2 id="polls">Polls</h2>
+        <ul className="panel poll-list">
+          {scenario.polls.map((poll) => (
+            <li key={poll.id}>
+              <strong>{poll.prompt}</strong>
+              <p className="muted">
+                {pollWhenLabel[poll.when]} · {pollKindLabel[poll.kind]}
+              </p>
+              {poll.options ? (
+                <ul>
+                  {poll.options.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { PackedScenario, QuizItem } from "../../content/schema";
+
+const kindLabel = {
+  single: "One correct option",
+  multiple: "Select every correct option",
+  truefalse: "True or false",
+  numeric: "A number",
+} as const;
+
+const formatNumber = (n: number) => n.toLocaleString("en-GB");
+
+function Answer({ item }: { item: QuizItem }) {
+  if (item.kind === "single" || item.kind === "multiple") {
+    const correct = new Set(Array.isArray(item.answer) ? item.answer : [item.answer]);
+    return (
+      <ul className="quiz-options">
+        {item.options.map((option) =>
+          // Marked in words as well as colour, so the answer is clear in print and to screen readers.
+          correct.has(option) ? (
+            <li key={option} className="correct">
+              {option} <strong>(correct)</strong>
+            </li>
+          ) : (
+            <li key={option}>{option}</li>
+          ),
+        )}
+      </ul>
+    );
+  }
+  const answer =
+    item.kind === "truefalse"
+      ? item.answer
+        ? "True"
+        : "False"
+      : `${formatNumber(item.answer)}${item.unit ? ` ${item.unit}` : ""}${item.tolerance ? ` (answers within ${formatNumber(item.tolerance)} count)` : ""}`;
+  return (
+    <p>
+      <strong>Answer:</strong> {answer}
+    </p>
+  );
+}
+
+/** The quiz bank with answers, explanations and where each answer can be found. */
+export function ScenarioQuiz({ scenario }: { scenario: PackedScenario }) {
+  const sources = new Map(scenario.sources.map((s) => [s.id, s]));
+  return (
+    <ol className="quiz-bank">
+      {scenario.quiz.map((item) => {
+        const source = sources.get(item.source);
+        return (
+          <li key={item.id} className="panel">
+            <p className="quiz-prompt">
+              <strong>{item.prompt}</strong>
+            </p>
+            <p className="muted">{kindLabel[item.kind]}</p>
+            <Answer item={item} />
+            <p>
+              <strong>Why:</strong> {item.explanation}
+            </p>
+            <p className="attribution">
+              Answered from: {source ? <cite>{source.title}</cite> : item.source}
+              {source ? `, ${source.outlet}` : ""}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

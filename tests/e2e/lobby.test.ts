@@ -1,0 +1,111 @@
+// A lesson's first minutes in real Chromium: a teacher signs up and starts a session, three
+// students join on phone-sized screens, the teacher balances sides, each student sees their
+// side's brief, and a reload keeps a student's side. Screenshots go to tests/artifacts/.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+const executable = findChromium();
+if (!executable) {
+  const reason = `no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)`;
+  if (e2eRequired) throw new Error(`REQUIRE_E2E=1 but ${reason}`);
+  console.warn(`Skipping end-to-end tests: ${reason}.`);
+}
+
+const artifacts = path.resolve("tests/artifacts");
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+describe.skipIf(!executable)("lobby in Chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
+    [server, browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const newPage = async (options = {}) => {
+    const context = await browser.newContext(options);
+    // Fail at the step that is stuck, well inside the test's own time limit.
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  it("runs sign-up, joining, balancing and a reload", { timeout: 90_000 }, async () => {
+    const teacher = await newPage({ viewport: { width: 1280, height: 900 } });
+    await teacher.goto(`${server.url}/signup`);
+    await teacher.getByLabel("Your name").fill("Ms Chanthy");
+    await teacher.getByLabel("Email").fill("chanthy@school.example");
+    await teacher.getByLabel("Password").fill("a-long-passphrase");
+    await teacher.getByRole("button", { name: "Create account" }).click();
+    await teacher.waitForURL(/\/teacher$/);
+
+    const scenario = teacher.locator('[aria-labelledby="scenario-conditioned-engagement"]');
+    await scenario.getByRole("button", { name: "Start a session" }).click();
+    await teacher.waitForURL(/\/teacher\/sessions\//);
+    const code = (await teacher.locator("p.join-code").innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await expect.poll(() => teacher.getByText("Live", { exact: true }).count()).toBe(1);
+
+    const projector = await teacher.context().newPage();
+    await projector.setViewportSize({ width: 1600, height: 900 });
+    await projector.goto(teacher.url().replace(/\/teacher\/sessions\//, "/projector/"));
+    await expect.poll(() => projector.locator(".join-code").innerText()).toBe(code);
+
+    const names = ["Sokha", "Vanna", "Dara"];
+    const students: Page[] = [];
+    for (const name of names) {
+      const student = await newPage(phone);
+      await student.goto(`${server.url}/join`);
+      await student.getByLabel("Join code").fill(code.toLowerCase());
+      await student.getByLabel("Your name").fill(name);
+      await student.getByRole("button", { name: "Join" }).click();
+      await student.waitForURL(new RegExp(`/play/${code}$`));
+      await student.getByText("You are in the lobby").waitFor();
+      students.push(student);
+    }
+
+    // The console and projector show everyone, live, before any reload.
+    await teacher.getByRole("heading", { name: /Students \(3 joined, 3 online/ }).waitFor();
+    await projector.getByText("3 students have joined").waitFor();
+
+    await teacher.getByRole("button", { name: "Auto-balance sides" }).click();
+    await teacher.getByText("Sides balanced: 3 moved.").waitFor();
+
+    const sideOf = async (student: Page) => {
+      const heading = student.getByRole("heading", { name: /^Your side: / });
+      await heading.waitFor();
+      return (await heading.innerText()).replace("Your side: ", "");
+    };
+    const sides = await Promise.all(students.map(sideOf));
+    expect(new Set(sides).size).toBe(3);
+    for (const student of students) {
+      await expect.poll(() => student.getByRole("heading", { name: "Talking points" }).count()).toBe(1);
+      expect(await student.locator("article.card").count()).toBeGreaterThanOrEqual(4);
+    }
+    for (const [i, name] of names.entries()) await projector.getByRole("heading", { name: new RegExp(`^${escape(sides[i])} \\(1\\)`) }).waitFor();
+    expect(await projector.getByText(names[0], { exact: true }).count()).toBe(1);
+
+    await students[1].reload();
+    expect(await sideOf(students[1])).toBe(sides[1]);
+    await students[1].getByText("Live", { exact: true }).waitFor();
+
+    // Nothing on the phone is wider than the phone.
+    expect(await students[0].evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await teacher.screenshot({ path: path.join(artifacts, "lobby-console.png"), fullPage: true });
+    await projector.screenshot({ path: path.join(artifacts, "lobby-projector.png") });
+    await students[0].screenshot({ path: path.join(artifacts, "lobby-student-360.png"), fullPage: false });
+  });
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,0 +1,22 @@
+// Finds the system's Chromium for end-to-end tests. Browsers are never downloaded: without one
+// the tests skip with a reason, unless REQUIRE_E2E=1 (CI), where a missing browser fails.
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+const candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+export function findChromium(): string | undefined {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) return existsSync(configured) ? configured : undefined;
+  return candidates.find((p) => existsSync(p));
+}
+
+export const e2eRequired = process.env.REQUIRE_E2E === "1";
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    // The machine's network is closed: background services would only fail and slow the start.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
