@@ -1,16 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
+import { mayJoin } from "~/lib/limits.server";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
 
 export const meta: MetaFunction = () => [{ title: "Join a session · Rostrum" }];
-
-// A class behind one school address joins within a minute; a script filling seats does not get far.
-const joinAttempts = new RateLimiterMemory({ points: 120, duration: 60 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";
@@ -32,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = joinForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { errors: { form: "Please fill in the code and your name." }, name: "" };
   const { code, name } = form.data;
-  if (!(await joinAttempts.consume(context.clientAddress).then(() => true, () => false)))
+  if (!(await mayJoin(context.clientAddress)))
     return { errors: { form: "Too many people are joining from this network. Wait a moment and try again." }, name };
   try {
     const { session, token } = await context.live.joinSession(code, name);

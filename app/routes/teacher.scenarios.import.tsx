@@ -8,6 +8,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -21,6 +22,8 @@ import { packScenario } from "../../content/schema";
 import sourcesYaml from "../../content/sources.yaml?raw";
 
 export const meta: MetaFunction = () => [{ title: "Import a scenario · Rostrum" }];
+// Remix applies an action's headers to the page only through this export (see `refuse`).
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const MAX_KB = 512;
 const MAX_BYTES = MAX_KB * 1024;
@@ -45,9 +48,9 @@ type Problem = { field: string; message: string };
 type ImportFailure = { errors: Errors; problems?: { checked: string; list: Problem[] }; text?: string };
 
 const fail = (status: number, body: ImportFailure) => data(body, { status });
-// Refused before its body was read: closing the connection spares the client from reusing a
-// connection that still carries the rest of the upload.
-const refuse = (status: number, form: string) => data<ImportFailure>({ errors: { form } }, { status, headers: { Connection: "close" } });
+// An upload refused before it was read to the end: closing the connection keeps the client
+// from sending its next request on a connection that still carries the rest of this one.
+const refuse = (status: number, errors: Errors) => data<ImportFailure>({ errors }, { status, headers: { Connection: "close" } });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
@@ -67,8 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Checked before reading, so an oversized upload is refused without holding it in memory.
   // Browsers always send the length of a form; a request without one is refused for the same reason.
   const length = Number(request.headers.get("Content-Length"));
-  if (!length) return refuse(411, "The upload did not say how large it is. Please try again from this page.");
-  if (length > MAX_REQUEST_BYTES) return refuse(413, tooLarge);
+  if (!length) return refuse(411, { form: "The upload did not say how large it is. Please try again from this page." });
+  if (length > MAX_REQUEST_BYTES) return refuse(413, { form: tooLarge });
 
   let form: FormData;
   try {
@@ -78,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return fail(413, error.field === "text" ? { errors: { text: `The pasted text is longer than ${MAX_KB} KB.` } } : { errors: { file: tooLarge } });
+      return refuse(413, error.field === "text" ? { text: `The pasted text is longer than ${MAX_KB} KB.` } : { file: tooLarge });
     }
     // Not multipart/form-data, e.g. a form posted without its encType.
     if (error instanceof TypeError) return fail(400, { errors: { form: "Send the scenario as a file upload or as pasted text." } });
