@@ -43,13 +43,19 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     return row;
   }
 
+  /** What the host and projector views are built from, read fresh from the database. */
+  async function roomState(sessionId: string) {
+    const session = await sessionById(sessionId);
+    if (!session) throw new LiveError("not_found", "This session does not exist.");
+    const [scenario, seats] = await Promise.all([scenarios.content(session.scenarioVersionId), seatsOf(db, sessionId)]);
+    return { session, scenario, seats };
+  }
+
   const publisher = createPublisher(
     io,
     {
       async hostAndProjector(sessionId) {
-        const session = await sessionById(sessionId);
-        if (!session) return undefined;
-        const [scenario, seats] = await Promise.all([scenarios.content(session.scenarioVersionId), seatsOf(db, sessionId)]);
+        const { session, scenario, seats } = await roomState(sessionId);
         return { host: hostView(session, scenario, seats, presence.isOnline), projector: projectorView(session, scenario, seats) };
       },
       async participants(sessionId, ids) {
@@ -109,6 +115,34 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     return row;
   }
 
+  async function sessionByCode(input: string) {
+    const code = normalizeJoinCode(input);
+    if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.", "code");
+    const [session] = await db.select().from(sessions).where(eq(sessions.code, code));
+    if (!session) throw new LiveError("not_found", NO_SESSION, "code");
+    return session;
+  }
+
+  async function hostViewOf(sessionId: string) {
+    const { session, scenario, seats } = await roomState(sessionId);
+    return hostView(session, scenario, seats, presence.isOnline);
+  }
+
+  async function projectorViewOf(sessionId: string) {
+    const { session, scenario, seats } = await roomState(sessionId);
+    return projectorView(session, scenario, seats);
+  }
+
+  async function participantViewOf(participantId: string) {
+    const [row] = await db
+      .select({ participant: participants, session: sessions })
+      .from(participants)
+      .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+      .where(eq(participants.id, participantId));
+    if (!row) throw new LiveError("not_found", "We could not find your seat.");
+    return participantView(row.session, await scenarios.content(row.session.scenarioVersionId), row.participant);
+  }
+
   return {
     presence,
     scenarios,
@@ -144,16 +178,10 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
       return session;
     },
 
-    async sessionByCode(input: string) {
-      const code = normalizeJoinCode(input);
-      if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.", "code");
-      const [session] = await db.select().from(sessions).where(eq(sessions.code, code));
-      if (!session) throw new LiveError("not_found", NO_SESSION, "code");
-      return session;
-    },
+    sessionByCode,
 
     async joinSession(codeInput: string, nameInput: string) {
-      const found = await this.sessionByCode(codeInput);
+      const found = await sessionByCode(codeInput);
       const name = checkDisplayName(nameInput);
       if (!name.ok) throw new LiveError("invalid", name.message, "name");
       const token = randomBytes(24).toString("base64url");
@@ -253,29 +281,9 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
       await publisher.participants(sessionId);
     },
 
-    async hostView(sessionId: string) {
-      const session = await sessionById(sessionId);
-      if (!session) throw new LiveError("not_found", "This session does not exist.");
-      const [scenario, seats] = await Promise.all([scenarios.content(session.scenarioVersionId), seatsOf(db, sessionId)]);
-      return hostView(session, scenario, seats, presence.isOnline);
-    },
-
-    async projectorView(sessionId: string) {
-      const session = await sessionById(sessionId);
-      if (!session) throw new LiveError("not_found", "This session does not exist.");
-      const [scenario, seats] = await Promise.all([scenarios.content(session.scenarioVersionId), seatsOf(db, sessionId)]);
-      return projectorView(session, scenario, seats);
-    },
-
-    async participantView(participantId: string) {
-      const [row] = await db
-        .select({ participant: participants, session: sessions })
-        .from(participants)
-        .innerJoin(sessions, eq(sessions.id, participants.sessionId))
-        .where(eq(participants.id, participantId));
-      if (!row) throw new LiveError("not_found", "We could not find your seat.");
-      return participantView(row.session, await scenarios.content(row.session.scenarioVersionId), row.participant);
-    },
+    hostView: hostViewOf,
+    projectorView: projectorViewOf,
+    participantView: participantViewOf,
 
     /** Presence changed for a participant: the host's list shows who is online. */
     presenceChanged(sessionId: string) {
@@ -283,8 +291,8 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     },
 
     async snapshot(data: SocketData): Promise<View> {
-      if (data.role === "participant") return this.participantView(data.participantId);
-      return data.role === "host" ? this.hostView(data.sessionId) : this.projectorView(data.sessionId);
+      if (data.role === "participant") return participantViewOf(data.participantId);
+      return data.role === "host" ? hostViewOf(data.sessionId) : projectorViewOf(data.sessionId);
     },
 
     close() {

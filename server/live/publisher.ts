@@ -9,7 +9,7 @@ import type { HostView, ParticipantView, ProjectorView } from "./views";
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export type ViewSource = {
-  hostAndProjector(sessionId: string): Promise<{ host: HostView; projector: ProjectorView } | undefined>;
+  hostAndProjector(sessionId: string): Promise<{ host: HostView; projector: ProjectorView }>;
   participants(sessionId: string, participantIds?: readonly string[]): Promise<ParticipantView[]>;
 };
 
@@ -20,7 +20,6 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
 
   async function sendAudiences(sessionId: string) {
     const built = await views.hostAndProjector(sessionId);
-    if (!built) return;
     io.to(rooms.host(sessionId)).emit("host:view", built.host);
     io.to(rooms.projector(sessionId)).emit("projector:view", built.projector);
   }
