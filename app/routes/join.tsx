@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
@@ -9,17 +9,17 @@ import { NAME_MAX_LENGTH } from "../../server/limits";
 
 export const meta: MetaFunction = () => [{ title: "Join a session · Rostrum" }];
 
+/** Someone who already has a seat in this session goes straight back to it (a rescan, a double tap). */
+async function returnToSeat(request: Request, context: AppLoadContext, code: string) {
+  const session = await context.live.sessionByCode(code).catch(() => undefined);
+  const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
+  const seat = token ? await context.live.seatByToken(token).catch(() => undefined) : undefined;
+  if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";
-  if (code) {
-    // Someone who already has a seat in this session goes straight back to it.
-    const session = await context.live.sessionByCode(code).catch(() => undefined);
-    const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
-    if (session && token) {
-      const seat = await context.live.seatByToken(token).catch(() => undefined);
-      if (seat && !seat.participant.removedAt) throw redirect(`/play/${session.code}`);
-    }
-  }
+  if (code) await returnToSeat(request, context, code);
   return { code };
 }
 
@@ -29,6 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = joinForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { errors: { form: "Please fill in the code and your name." }, name: "" };
   const { code, name } = form.data;
+  await returnToSeat(request, context, code);
   if (!(await mayJoin(context.clientAddress)))
     return { errors: { form: "Too many people are joining from this network. Wait a moment and try again." }, name };
   try {

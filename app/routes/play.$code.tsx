@@ -61,13 +61,14 @@ export default function Play() {
           This session has ended. Thank you for taking part!
         </p>
       ) : null}
-      <div aria-live="polite">
-        {side ? (
-          <SideBrief side={side} />
-        ) : (
-          <p className="banner note">You are in the lobby. Your teacher will put you on a side soon; it will appear here.</p>
-        )}
-      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {side ? `You are on the side: ${side.name}.` : "You are in the lobby."}
+      </p>
+      {side ? (
+        <SideBrief side={side} />
+      ) : (
+        <p className="banner note">You are in the lobby. Your teacher will put you on a side soon; it will appear here.</p>
+      )}
     </main>
   );
 }

@@ -115,7 +115,11 @@ export default function Console() {
         <Roster
           view={view}
           busy={busy || ended}
-          onMove={(participantId, sideId) => run(() => send("lobby:moveParticipant", { participantId, sideId }))}
+          onMove={(participantId, sideId) => {
+            const who = view.participants.find((p) => p.id === participantId)?.name;
+            const where = view.scenario.sides.find((s) => s.id === sideId)?.name ?? "no side";
+            run(() => send("lobby:moveParticipant", { participantId, sideId }), `${who} moved to ${where}.`);
+          }}
           onRemove={(participantId, name) => {
             if (window.confirm(`Remove ${name} from this session? They will not be able to rejoin with this seat.`))
               run(() => send("lobby:removeParticipant", { participantId }), `${name} was removed.`);

@@ -70,7 +70,7 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
       await student.getByLabel("Your name").fill(name);
       await student.getByRole("button", { name: "Join" }).click();
       await student.waitForURL(new RegExp(`/play/${code}$`));
-      await student.getByText("You are in the lobby").waitFor();
+      await student.locator(".banner", { hasText: "You are in the lobby" }).waitFor();
       students.push(student);
     }
 

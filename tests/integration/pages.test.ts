@@ -96,8 +96,12 @@ describe.each(backends)("pages on %s", (backend) => {
     expect(play.status).toBe(200);
     expect(play.html).toContain("Bopha");
     expect(play.html).toContain("You are in the lobby");
-    // Coming back through the QR code with a seat goes straight to it.
+    // Coming back through the QR code, or sending the form twice, goes straight back to the seat.
     expect(await page(`/join?code=${session.code}`, seat)).toMatchObject({ status: 302, location: `/play/${session.code}` });
+    const again = await postForm(`${server.url}/join`, { code: session.code, name: "Bopha" }, seat);
+    expect([again.status, again.headers.get("location")]).toEqual([302, `/play/${session.code}`]);
+    const rows = await server.database.db.select().from(participants).where(eq(participants.sessionId, session.id));
+    expect(rows).toHaveLength(1);
     // Without the cookie, the student page sends them to the form.
     expect(await page(`/play/${session.code}`)).toMatchObject({ status: 302, location: `/join?code=${session.code}` });
   });
