@@ -23,3 +23,12 @@ export function Field({ label, error, hint, name, ...input }: FieldProps) {
     </div>
   );
 }
+
+/** An error about the whole form, announced as soon as it appears. */
+export function FormError({ message }: { message?: string }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

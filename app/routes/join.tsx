@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/Field";
+import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
 import { mayJoin } from "~/lib/limits.server";
 import { isLiveError } from "../../server/live/errors";
@@ -54,11 +54,7 @@ export default function Join() {
       <main id="main" className="page narrow">
         <h1>Join a session</h1>
         <Form method="post" className="panel" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <Field
             label="Join code"
             name="code"

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
 import { optionalTeacher, safeNext } from "~/lib/teacher.server";
 
@@ -29,11 +29,7 @@ export default function Login() {
       <main id="main" className="page narrow">
         <h1>Teacher log in</h1>
         <Form method="post" className="panel" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <input type="hidden" name="next" value={params.get("next") ?? "/teacher"} />
           <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.email} error={errors.email} />
           <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/Field";
+import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
 import { optionalTeacher } from "~/lib/teacher.server";
 import { PASSWORD_MIN_LENGTH } from "../../server/limits";
@@ -29,11 +29,7 @@ export default function Signup() {
       <main id="main" className="page narrow">
         <h1>Create a teacher account</h1>
         <Form method="post" className="panel" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <Field label="Your name" name="name" type="text" autoComplete="name" required maxLength={80} defaultValue={data?.values.name} error={errors.name} />
           <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={errors.email} />
           <Field
