@@ -9,7 +9,6 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { Server } from "socket.io";
 import { loadBundledContent } from "../content/load";
-import { packScenario } from "../content/schema";
 import type { DatabaseHandle } from "../db/client";
 import { createAccounts } from "./auth/accounts";
 import { createCookies } from "./auth/cookies";
@@ -34,10 +33,10 @@ export type RostrumOptions = {
 
 export async function createRostrum({ database, secret, publicUrl, build, devMiddleware, log = console.log }: RostrumOptions) {
   const { db } = database;
-  const scenarios = createScenarioLibrary(db);
   const content = await loadBundledContent();
   for (const problem of content.problems) log(`content: skipped: ${problem}`);
-  for (const { scenario } of content.scenarios) await scenarios.store(packScenario(scenario, content.sources), "bundled");
+  const scenarios = createScenarioLibrary(db, content.sources);
+  await scenarios.storeBundled(content.scenarios.map((c) => c.scenario));
 
   const app = express();
   app.disable("x-powered-by");

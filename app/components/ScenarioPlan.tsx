@@ -36,8 +36,10 @@ export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
         <ol className="panel round-plan">
           {scenario.rounds.map((round, i) => (
             <li key={i}>
-              <span className="round-time">{minutes(round.seconds)}</span>
-              <span className="kind-tag">{roundKindLabel[round.kind]}</span> <strong>{round.title}</strong>
+              <strong>{round.title}</strong>
+              <p>
+                <span className="kind-tag">{roundKindLabel[round.kind]}</span> {minutes(round.seconds)}
+              </p>
               {round.sides.length ? <p className="muted">Speaking: {round.sides.map((id) => sideNames.get(id) ?? id).join(", ")}</p> : null}
               {round.poll ? <p className="muted">Runs the poll: {polls.get(round.poll)?.prompt ?? round.poll}</p> : null}
               {round.questions ? <p className="muted">Asks {round.questions} quiz questions</p> : null}

@@ -90,7 +90,7 @@ export default function TeacherHome() {
 
         <h2>Scenario library</h2>
         <p className="actions">
-          <Link to="/teacher/scenarios/import">Import a scenario file</Link>
+          <Link to="/teacher/import">Import a scenario file</Link>
         </p>
         {result?.error && !result.scenarioId ? (
           <p className="form-error" role="alert">

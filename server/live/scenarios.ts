@@ -2,7 +2,8 @@
 // points at the exact version it started with, so later edits never change its record.
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import type { PackedScenario } from "../../content/schema";
+import { parseScenario } from "../../content/load";
+import { packScenario, type PackedScenario, type Scenario, type Source } from "../../content/schema";
 import type { Database } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions } from "../../db/schema";
@@ -19,39 +20,64 @@ export type ScenarioSummary = {
   sides: { id: string; name: string; stance: string }[];
 };
 
-export function createScenarioLibrary(db: Database) {
+export type ImportResult =
+  | { ok: true; scenarioId: string; version: number; unchanged: boolean }
+  | { ok: false; problems: string[] };
+
+/** `sources` are the articles packs may cite (content/sources.yaml, read at start-up). */
+export function createScenarioLibrary(db: Database, sources: readonly Source[]) {
   // Versions never change once written, so caching them by row id is always safe.
   const byVersionId = new Map<number, PackedScenario>();
 
-  async function latest(scenarioId: string) {
+  async function latest(scenarioId: string, origin?: "bundled") {
     const [row] = await db
       .select()
       .from(scenarioVersions)
-      .where(eq(scenarioVersions.scenarioId, scenarioId))
+      .where(and(eq(scenarioVersions.scenarioId, scenarioId), origin ? eq(scenarioVersions.origin, origin) : undefined))
       .orderBy(desc(scenarioVersions.version))
       .limit(1);
     return row;
   }
 
-  return {
-    /** Stores a pack as a new version unless the latest version is identical. */
-    async store(content: PackedScenario, origin: "bundled" | "imported", importedBy?: string) {
-      const contentHash = hashContent(content);
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const current = await latest(content.id);
-        if (current?.contentHash === contentHash) return current;
-        try {
-          const [row] = await db
-            .insert(scenarioVersions)
-            .values({ scenarioId: content.id, version: (current?.version ?? 0) + 1, origin, contentHash, content, importedBy })
-            .returning();
-          return row;
-        } catch (error) {
-          // Another node stored a version at the same moment: look again.
-          if (!uniqueViolation(error)) throw error;
-        }
+  /**
+   * Stores a pack as the scenario's newest version unless it is already there. A bundled pack
+   * is compared with the last bundled version, so restarting the server does not bury a
+   * teacher's imported edit under the unchanged bundled text; a changed bundled file still does.
+   */
+  async function store(scenario: Scenario, origin: "bundled" | "imported", importedBy?: string) {
+    const content = packScenario(scenario, sources);
+    const contentHash = hashContent(content);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await latest(content.id);
+      const compared = origin === "bundled" ? await latest(content.id, "bundled") : current;
+      if (compared?.contentHash === contentHash) return { row: compared, stored: false };
+      try {
+        const [row] = await db
+          .insert(scenarioVersions)
+          .values({ scenarioId: content.id, version: (current?.version ?? 0) + 1, origin, contentHash, content, importedBy })
+          .returning();
+        return { row, stored: true };
+      } catch (error) {
+        // Another node stored a version at the same moment: look again.
+        if (!uniqueViolation(error)) throw error;
       }
-      throw new Error(`could not store scenario ${content.id}`);
+    }
+    throw new Error(`could not store scenario ${content.id}`);
+  }
+
+  return {
+    /** Stores the packs shipped in content/scenarios (at start-up). */
+    async storeBundled(scenarios: readonly Scenario[]) {
+      for (const scenario of scenarios) await store(scenario, "bundled");
+    },
+
+    /** Checks a teacher's file with the same rules as `npm run content:check` and stores it. */
+    async importPack(label: string, text: string, teacherId: string): Promise<ImportResult> {
+      const parsed = parseScenario(label, text, sources);
+      if (!parsed.ok) return parsed;
+      const before = await latest(parsed.value.id);
+      const { row } = await store(parsed.value, "imported", teacherId);
+      return { ok: true, scenarioId: row.scenarioId, version: row.version, unchanged: row.id === before?.id };
     },
 
     async list(): Promise<ScenarioSummary[]> {

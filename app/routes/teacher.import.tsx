@@ -14,12 +14,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
 import { requireTeacher } from "~/lib/teacher.server";
-import { parseScenario, parseSources } from "../../content/load";
-import { packScenario } from "../../content/schema";
-// Built into the server bundle: the route cannot find content/ on disk once built.
-import sourcesYaml from "../../content/sources.yaml?raw";
 
 export const meta: MetaFunction = () => [{ title: "Import a scenario · Rostrum" }];
 // Remix applies an action's headers to the page only through this export (see `refuse`).
@@ -83,13 +80,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) {
       return refuse(413, error.field === "text" ? { text: `The pasted text is longer than ${MAX_KB} KB.` } : { file: tooLarge });
     }
-    // Not multipart/form-data, e.g. a form posted without its encType.
-    if (error instanceof TypeError) return fail(400, { errors: { form: "Send the scenario as a file upload or as pasted text." } });
+    // Not multipart/form-data: not this page's form, which always sends that.
+    if (error instanceof TypeError) return fail(400, { errors: { form: "Please use the form on this page to send the scenario." } });
     throw error;
   }
 
   const fields = importForm.safeParse({ file: form.get("file") ?? undefined, text: form.get("text") ?? undefined });
-  if (!fields.success) return fail(400, { errors: { form: "Send the scenario as a file upload or as pasted text." } });
+  if (!fields.success) return fail(400, { errors: { form: "Please use the form on this page to send the scenario." } });
   const { file, text } = fields.data;
   if (file && text) return fail(400, { errors: { form: "Use either a file or pasted text, not both: clear one of them." }, text });
   if (!file && !text) return fail(400, { errors: { form: "Choose a scenario file, or paste the scenario's text." } });
@@ -99,19 +96,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (file && file.size === 0) return fail(400, { errors: { file: `"${file.name}" is empty.` } });
 
   const label = file ? file.name : "pasted text";
-  const sources = parseSources("content/sources.yaml", sourcesYaml);
-  if (!sources.ok) throw new Error(`the bundled sources are invalid:\n${sources.problems.join("\n")}`);
-  const parsed = parseScenario(label, file ? await file.text() : text!, sources.value);
-  if (!parsed.ok) {
-    const problems = { checked: label, list: parsed.problems.map((line) => splitProblem(label, line)) };
+  const result = await context.live.scenarios.importPack(label, file ? await file.text() : text!, teacher.id);
+  if (!result.ok) {
+    const problems = { checked: label, list: result.problems.map((line) => splitProblem(label, line)) };
     return fail(400, { errors: file ? { file: "This file has problems; see the list above." } : { text: "This text has problems; see the list above." }, problems, text });
   }
-
-  const scenarios = context.live.scenarios;
-  const before = await scenarios.latest(parsed.value.id);
-  const stored = await scenarios.store(packScenario(parsed.value, sources.value), "imported", teacher.id);
-  const outcome = stored.id === before?.id ? "unchanged" : "imported";
-  throw redirect(`/teacher/scenarios/${stored.scenarioId}?${outcome}=${stored.version}`);
+  throw redirect(`/teacher/scenarios/${result.scenarioId}?${result.unchanged ? "unchanged" : "imported"}=${result.version}`);
 }
 
 export default function ImportScenario() {
@@ -156,11 +146,7 @@ export default function ImportScenario() {
         ) : null}
 
         <Form method="post" encType="multipart/form-data" className="panel import-form" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <div className="field">
             <label htmlFor="import-file">Scenario file</label>
             <input

@@ -1,0 +1,89 @@
+// The scenario library over HTTP: preview, import with per-field problems, and versions that
+// keep a started session on the scenario it began with.
+import { readFile } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { loadBundledContent } from "../../content/load";
+import { scenarioVersions, sessions } from "../../db/schema";
+import { signUpTeacher, startSession } from "../support/clients";
+import { backends, startServer, type TestServer } from "../support/server";
+
+const bundled = parse(await readFile(new URL("../../content/scenarios/conditioned-engagement.yaml", import.meta.url), "utf8"));
+
+describe.each(backends)("scenario library on %s", (backend) => {
+  let server: TestServer;
+  let cookie: string;
+  beforeAll(async () => {
+    server = await startServer(backend);
+    ({ cookie } = await signUpTeacher(server.url));
+  });
+  afterAll(async () => server?.close());
+
+  const get = async (path: string, withCookie = cookie) => {
+    const res = await fetch(`${server.url}${path}`, { redirect: "manual", headers: withCookie ? { cookie: withCookie } : {} });
+    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
+  };
+  const importFile = async (text: string, name = "pack.yaml", withCookie = cookie) => {
+    const form = new FormData();
+    form.append("file", new Blob([text]), name);
+    const res = await fetch(`${server.url}/teacher/import`, { method: "POST", body: form, redirect: "manual", headers: withCookie ? { cookie: withCookie } : {} });
+    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
+  };
+  const versions = (id: string) => server.database.db.select().from(scenarioVersions).where(eq(scenarioVersions.scenarioId, id));
+
+  it("previews a scenario in full, answers included", async () => {
+    const page = await get("/teacher/scenarios/conditioned-engagement");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(bundled.motion);
+    for (const side of bundled.sides) expect(page.html).toContain(side.name.replace(/'/g, "&#x27;"));
+    expect(page.html).toContain("(correct)");
+    expect((await get("/teacher/scenarios/no-such-scenario")).status).toBe(404);
+    expect((await get("/teacher/scenarios/conditioned-engagement", "")).status).toBe(302);
+  });
+
+  it("imports a valid file as a new version; the same file again stores nothing", async () => {
+    const edited = { ...bundled, id: "imported-copy", title: "An imported copy" };
+    const first = await importFile(stringify(edited));
+    expect(first).toMatchObject({ status: 302, location: "/teacher/scenarios/imported-copy?imported=1" });
+    const again = await importFile(stringify(edited));
+    expect(again).toMatchObject({ status: 302, location: "/teacher/scenarios/imported-copy?unchanged=1" });
+    const rows = await versions("imported-copy");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ origin: "imported", version: 1 });
+    expect((await get("/teacher/scenarios/imported-copy?imported=1")).html).toContain("Imported as version 1.");
+  });
+
+  it("lists every problem by field and stores nothing", async () => {
+    const broken = structuredClone(bundled);
+    const single = broken.quiz.findIndex((q: { kind: string }) => q.kind === "single");
+    broken.quiz[single].answer = "not an option";
+    broken.sides[1].cards = [];
+    const before = (await versions(bundled.id)).length;
+    const answer = await importFile(stringify(broken), "broken.yaml");
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain("nothing was imported");
+    expect(answer.html).toContain(`<code>quiz.${single}.answer</code>: <!-- -->answer &quot;not an option&quot; is not among the options`);
+    expect(answer.html).toContain("<code>sides.1.cards</code>: <!-- -->a side needs at least one evidence card");
+    expect((await importFile("title: [unclosed", "bad.yaml")).html).toMatch(/line 1/);
+    expect((await importFile("x", "notes.docx")).html).toContain("is not a YAML file");
+    expect((await importFile(stringify(bundled), "pack.yaml", "")).status).toBe(302);
+    expect(await versions(bundled.id)).toHaveLength(before);
+  });
+
+  it("keeps a started session on its version when the scenario changes, and restarts keep the import newest", async () => {
+    const session = await startSession(server.url, cookie, "conditioned-engagement");
+    const [started] = await server.database.db.select().from(sessions).where(eq(sessions.id, session.id));
+    const changed = { ...bundled, title: "Conditioned engagement, revised" };
+    const answer = await importFile(stringify(changed));
+    expect(answer.status).toBe(302);
+    const newest = await server.rostrum.live.scenarios.latest("conditioned-engagement");
+    expect(newest!.content.title).toBe("Conditioned engagement, revised");
+    expect(newest!.id).not.toBe(started.scenarioVersionId);
+    // The running session still shows the title it started with.
+    expect((await server.rostrum.live.hostView(session.id)).scenario.title).toBe(bundled.title);
+    // A restart stores the bundled packs again; an unchanged bundled file does not bury the import.
+    await server.rostrum.live.scenarios.storeBundled((await loadBundledContent()).scenarios.map((s) => s.scenario));
+    expect((await server.rostrum.live.scenarios.latest("conditioned-engagement"))!.id).toBe(newest!.id);
+  });
+});
