@@ -1,10 +1,11 @@
-// `npm run content:check [-- --sources DIR]`: validates every scenario pack and, given the
-// directory of article texts, checks every quote is verbatim. Exits 1 on any problem.
+// `npm run content:check [-- --sources DIR] [--content DIR]`: validates every scenario pack
+// (in content/, or another folder laid out the same way) and, given the directory of article
+// texts, checks every quote is verbatim. Exits 1 on any problem.
 import { parseArgs } from "node:util";
 import { findMisquotes, loadBundledContent, readSourceTexts } from "./load";
 
-const { values } = parseArgs({ options: { sources: { type: "string" } } });
-const content = await loadBundledContent();
+const { values } = parseArgs({ options: { sources: { type: "string" }, content: { type: "string" } } });
+const content = await loadBundledContent(values.content);
 const problems = [...content.problems];
 if (values.sources) {
   const texts = await readSourceTexts(values.sources, content.sources);

@@ -29,11 +29,13 @@ export type RostrumOptions = {
   /** Vite's middleware in development; the built client files are served otherwise. */
   devMiddleware?: express.RequestHandler;
   log?: (line: string) => void;
+  /** Where the scenario packs and sources.yaml are; the bundled content/ by default. */
+  contentDir?: string;
 };
 
-export async function createRostrum({ database, secret, publicUrl, build, devMiddleware, log = console.log }: RostrumOptions) {
+export async function createRostrum({ database, secret, publicUrl, build, devMiddleware, log = console.log, contentDir }: RostrumOptions) {
   const { db } = database;
-  const content = await loadBundledContent();
+  const content = await loadBundledContent(contentDir);
   for (const problem of content.problems) log(`content: skipped: ${problem}`);
   const scenarios = createScenarioLibrary(db, content.sources);
   await scenarios.storeBundled(content.scenarios.map((c) => c.scenario));

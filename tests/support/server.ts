@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
-import { createRostrum, projectRoot, type Rostrum } from "../../server/app";
+import { createRostrum, projectRoot, type Rostrum, type RostrumOptions } from "../../server/app";
 
 export type Backend = "pglite" | "postgres";
 
@@ -40,10 +40,10 @@ async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(file).href);
 }
 
-export async function startServer(backend: Backend): Promise<TestServer> {
+export async function startServer(backend: Backend, options: Pick<RostrumOptions, "contentDir" | "log"> = {}): Promise<TestServer> {
   const pg = backend === "postgres" ? await freshPostgres() : undefined;
   const database = pg ? await openDatabase({ backend: "postgres", url: pg.url, maxConnections: 5 }) : await openDatabase({ backend: "pglite" });
-  const rostrum = await createRostrum({ database, secret: randomBytes(32).toString("hex"), build: await loadBuild(), log: () => {} });
+  const rostrum = await createRostrum({ database, secret: randomBytes(32).toString("hex"), build: await loadBuild(), log: () => {}, ...options });
   const { port } = await rostrum.listen(0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${port}`,
