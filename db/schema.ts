@@ -2,7 +2,9 @@
 // concurrency (unique emails, join codes, names in a session) are constraints here.
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { PackedScenario } from "../content/schema";
+import type { PackedScenario, Scenario } from "../content/schema";
+
+type Round = Scenario["rounds"][number];
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -46,6 +48,8 @@ export const sessions = pgTable(
     status: text("status", { enum: sessionStatuses }).notNull().default("lobby"),
     sidesLocked: boolean("sides_locked").notNull().default(false),
     capacity: integer("capacity").notNull(),
+    /** The scenario's rounds as the teacher adapted them when starting the session. */
+    roundPlan: jsonb("round_plan").$type<Round[]>().notNull(),
     /** Bumped by every command; clients drop events older than the snapshot they hold. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

@@ -1,6 +1,6 @@
 import type { PackedScenario } from "../../content/schema";
 
-const roundKindLabel = {
+export const roundKindLabel = {
   prep: "Preparation",
   opening: "Opening",
   rebuttal: "Rebuttal",
@@ -19,7 +19,7 @@ const pollKindLabel = {
 const pollWhenLabel = { before: "Before the debate", after: "After the debate", any: "Any time" } as const;
 
 /** Minutes as a teacher plans a lesson: whole where they are, else to one decimal (1.5 min). */
-const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
+export const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
 
 /** The running order with default times, then the polls the rounds refer to. */
 export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {

@@ -1,10 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { TopBar } from "~/components/TopBar";
+import { startSessionFromForm } from "~/lib/startSession.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import { CAPACITY } from "../../server/limits";
-import { isLiveError } from "../../server/live/errors";
 
 export const meta: MetaFunction = () => [{ title: "Your sessions · Rostrum" }];
 
@@ -24,26 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const startSchema = z.object({
-  scenarioId: z.string().min(1, "Choose a scenario."),
-  capacity: z.coerce
-    .number({ error: "Class size must be a number." })
-    .int("Class size must be a whole number.")
-    .min(1, "Class size must be at least 1.")
-    .max(CAPACITY.max, `Class size can be at most ${CAPACITY.max}.`),
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request, context);
-  const parsed = startSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: parsed.error.issues[0].message, scenarioId: undefined };
-  try {
-    const session = await context.live.createSession(teacher.id, parsed.data.scenarioId, parsed.data.capacity);
-    throw redirect(`/teacher/sessions/${session.id}`);
-  } catch (error) {
-    if (isLiveError(error)) return { error: error.message, scenarioId: parsed.data.scenarioId };
-    throw error;
-  }
+  return startSessionFromForm(await request.formData(), context, teacher.id);
 }
 
 const statusLabel = { lobby: "Lobby open", live: "Live", ended: "Ended" } as const;

@@ -1,12 +1,15 @@
 // A teacher's full preview of a scenario's latest version: everything students and the
 // projector will get, with the answers, and the form to start a session from it.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/Field";
+import { RoundPlanEditor } from "~/components/RoundPlanEditor";
 import { z } from "zod";
 import { ScenarioPlan } from "~/components/ScenarioPlan";
 import { ScenarioQuiz } from "~/components/ScenarioQuiz";
 import { ScenarioSide, cardsOf } from "~/components/ScenarioSide";
 import { TopBar } from "~/components/TopBar";
+import { startSessionFromForm } from "~/lib/startSession.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import { CAPACITY } from "../../server/limits";
 
@@ -43,9 +46,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request, context);
+  return startSessionFromForm(await request.formData(), context, teacher.id);
+}
+
 export default function ScenarioPreview() {
   const { teacher, version, origin, storedAt, notice, scenario } = useLoaderData<typeof loader>();
-  const starting = useNavigation().formAction === "/teacher";
+  const starting = useNavigation().state === "submitting";
+  const failure = useActionData<typeof action>();
   const stored = new Date(storedAt).toLocaleDateString("en-GB", { dateStyle: "medium" });
   return (
     <>
@@ -68,7 +77,8 @@ export default function ScenarioPreview() {
           questions · version {version}, {origin === "imported" ? "imported" : "bundled with Rostrum"} {stored}
         </p>
 
-        <Form method="post" action="/teacher" className="panel start-session">
+        <Form method="post" className="panel start-session">
+          <FormError message={failure?.error} />
           <input type="hidden" name="scenarioId" value={scenario.id} />
           <div className="field">
             <label htmlFor="capacity">Class size</label>
@@ -87,6 +97,7 @@ export default function ScenarioPreview() {
               How many students can join, up to {CAPACITY.max}.
             </p>
           </div>
+          <RoundPlanEditor scenario={scenario} />
           <button type="submit" disabled={starting}>
             {starting ? "Starting…" : "Start a session"}
           </button>

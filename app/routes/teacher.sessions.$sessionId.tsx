@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { Roster } from "~/components/Roster";
+import { minutes, roundKindLabel } from "~/components/ScenarioPlan";
 import { TopBar } from "~/components/TopBar";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
@@ -16,7 +17,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
   const session = await orNotFound(context.live.hostedSession(teacher.id, params.sessionId!));
   const view = await context.live.hostView(session.id);
-  return { teacher: { name: teacher.name }, view, ...(await joinDetails(request, context.publicUrl, session.code)) };
+  return {
+    teacher: { name: teacher.name },
+    view,
+    rounds: session.roundPlan,
+    ...(await joinDetails(request, context.publicUrl, session.code)),
+  };
 }
 
 export default function Console() {
@@ -112,6 +118,18 @@ export default function Console() {
           {message?.text}
         </p>
         {view.participants.length === 0 ? <p className="muted">Waiting for students to join…</p> : null}
+        <details className="panel">
+          <summary>
+            <strong>Round plan</strong> ({data.rounds.length} rounds, {minutes(data.rounds.reduce((sum, r) => sum + r.seconds, 0))})
+          </summary>
+          <ol>
+            {data.rounds.map((round, i) => (
+              <li key={i}>
+                {round.title} <span className="kind-tag">{roundKindLabel[round.kind]}</span> {minutes(round.seconds)}
+              </li>
+            ))}
+          </ol>
+        </details>
         <Roster
           view={view}
           busy={busy || ended}

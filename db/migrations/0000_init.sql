@@ -29,6 +29,7 @@ CREATE TABLE "sessions" (
 	"status" text DEFAULT 'lobby' NOT NULL,
 	"sides_locked" boolean DEFAULT false NOT NULL,
 	"capacity" integer NOT NULL,
+	"round_plan" jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"ended_at" timestamp with time zone,

@@ -15,6 +15,7 @@ import { checkDisplayName } from "./names";
 import { createPresence } from "./presence";
 import { createPublisher, type LiveServer } from "./publisher";
 import type { ScenarioLibrary } from "./scenarios";
+import { adaptRoundPlan, type RoundChoice } from "./roundPlan";
 import { autoBalance, smallestSide } from "./sides";
 import { hostView, participantView, projectorView, type View } from "./views";
 
@@ -147,17 +148,22 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     presence,
     scenarios,
 
-    async createSession(teacherId: string, scenarioId: string, capacity: number = CAPACITY.default) {
+    /** `rounds` adapts the scenario's round plan; without it the session runs the plan as written. */
+    async createSession(teacherId: string, scenarioId: string, options: { capacity?: number; rounds?: RoundChoice[] } = {}) {
+      const { capacity = CAPACITY.default } = options;
       const version = await scenarios.latest(scenarioId);
       if (!version) throw new LiveError("not_found", "That scenario does not exist.");
       if (!Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY.max)
-        throw new LiveError("invalid", `Class size must be between 1 and ${CAPACITY.max}.`);
+        throw new LiveError("invalid", `Class size must be between 1 and ${CAPACITY.max}.`, "capacity");
+      const written = version.content.rounds;
+      const plan = options.rounds ? adaptRoundPlan(written, options.rounds) : { ok: true as const, plan: written };
+      if (!plan.ok) throw new LiveError("invalid", plan.message, "rounds");
       // Codes are random; on the rare clash with an existing code, draw again.
       for (let attempt = 0; attempt < 8; attempt++) {
         try {
           const [row] = await db
             .insert(sessions)
-            .values({ code: generateJoinCode(), teacherId, scenarioVersionId: version.id, capacity })
+            .values({ code: generateJoinCode(), teacherId, scenarioVersionId: version.id, capacity, roundPlan: plan.plan })
             .returning();
           return row;
         } catch (error) {

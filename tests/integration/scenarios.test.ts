@@ -87,3 +87,66 @@ describe.each(backends)("scenario library on %s", (backend) => {
     expect((await server.rostrum.live.scenarios.latest("conditioned-engagement"))!.id).toBe(newest!.id);
   });
 });
+
+describe.each(backends)("starting a session with an adapted round plan on %s", (backend) => {
+  let server: TestServer;
+  let cookie: string;
+  beforeAll(async () => {
+    server = await startServer(backend);
+    ({ cookie } = await signUpTeacher(server.url));
+  });
+  afterAll(async () => server?.close());
+
+  const start = (fields: [string, string][]) =>
+    fetch(`${server.url}/teacher/scenarios/mending-ties`, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+      headers: { cookie },
+    });
+
+  it("stores the rounds the teacher kept, with their times, and shows them on the console", async () => {
+    const written = (await server.rostrum.live.scenarios.latest("mending-ties"))!.content.rounds;
+    const res = await start([
+      ["scenarioId", "mending-ties"],
+      ["capacity", "25"],
+      ["plan", "custom"],
+      ["keep", "0"],
+      ["minutes-0", "1.5"],
+      ["keep", "2"],
+      ["minutes-2", "4"],
+      ["minutes-1", "9"],
+    ]);
+    expect(res.status).toBe(302);
+    const id = res.headers.get("location")!.split("/").pop()!;
+    const [row] = await server.database.db.select().from(sessions).where(eq(sessions.id, id));
+    expect(row.capacity).toBe(25);
+    expect(row.roundPlan).toEqual([
+      { ...written[0], seconds: 90 },
+      { ...written[2], seconds: 240 },
+    ]);
+    const console = await (await fetch(`${server.url}/teacher/sessions/${id}`, { headers: { cookie } })).text();
+    expect(console).toContain("2<!-- --> rounds");
+    expect(console).toContain(written[2].title);
+  });
+
+  it("runs the plan as written from the library's quick start", async () => {
+    const { id } = await startSession(server.url, cookie, "mending-ties");
+    const [row] = await server.database.db.select().from(sessions).where(eq(sessions.id, id));
+    expect(row.roundPlan).toEqual((await server.rostrum.live.scenarios.latest("mending-ties"))!.content.rounds);
+  });
+
+  it("explains a plan it cannot run and starts nothing", async () => {
+    const before = (await server.database.db.select().from(sessions)).length;
+    const none = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"]]);
+    expect(none.status).toBe(200);
+    expect(await none.text()).toContain("Keep at least one round.");
+    const tooShort = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"], ["keep", "1"], ["minutes-1", "0"]]);
+    expect(await tooShort.text()).toContain("needs a time between 10 seconds and 60 minutes");
+    const blank = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"], ["keep", "1"], ["minutes-1", "soon"]]);
+    expect(await blank.text()).toContain("needs a time between");
+    const capacity = await start([["scenarioId", "mending-ties"], ["capacity", "0"]]);
+    expect(await capacity.text()).toContain("Class size must be at least 1.");
+    expect((await server.database.db.select().from(sessions)).length).toBe(before);
+  });
+});

@@ -1,0 +1,40 @@
+import type { PackedScenario } from "../../content/schema";
+import { ROUND_SECONDS } from "../../server/live/roundPlan";
+import { roundKindLabel } from "./ScenarioPlan";
+
+/**
+ * Part of the start-session form: the teacher keeps or drops each round and sets its time.
+ * Sends `plan=custom`, `keep=<index>` for each kept round and `minutes-<index>`.
+ */
+export function RoundPlanEditor({ scenario }: { scenario: PackedScenario }) {
+  return (
+    <details className="round-plan-editor">
+      <summary>Adapt the round plan (optional)</summary>
+      <input type="hidden" name="plan" value="custom" />
+      <p className="hint">Untick a round to leave it out; times are in minutes.</p>
+      <ol>
+        {scenario.rounds.map((round, i) => (
+          <li key={i}>
+            <input type="checkbox" id={`keep-${i}`} name="keep" value={i} defaultChecked />
+            <label htmlFor={`keep-${i}`}>
+              {round.title} <span className="kind-tag">{roundKindLabel[round.kind]}</span>
+            </label>
+            <label htmlFor={`minutes-${i}`} className="visually-hidden">
+              Minutes for {round.title}
+            </label>
+            <input
+              id={`minutes-${i}`}
+              name={`minutes-${i}`}
+              type="number"
+              inputMode="decimal"
+              step={0.5}
+              min={ROUND_SECONDS.min / 60}
+              max={ROUND_SECONDS.max / 60}
+              defaultValue={Math.round((round.seconds / 60) * 10) / 10}
+            />
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

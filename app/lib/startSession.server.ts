@@ -1,0 +1,38 @@
+// Starting a session from a form: the library's quick start (class size only) and the
+// preview's full form (class size and an adapted round plan) share these rules.
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { CAPACITY } from "../../server/limits";
+import { isLiveError } from "../../server/live/errors";
+
+const startForm = z.object({
+  scenarioId: z.string().min(1, "Choose a scenario."),
+  capacity: z.coerce
+    .number({ error: "Class size must be a number." })
+    .int("Class size must be a whole number.")
+    .min(1, "Class size must be at least 1.")
+    .max(CAPACITY.max, `Class size can be at most ${CAPACITY.max}.`),
+  /** "custom" when the form carries a round plan: `keep` (round indexes) and `minutes-<index>`. */
+  plan: z.literal("custom").optional(),
+  keep: z.array(z.coerce.number().int()).default([]),
+});
+
+/** Starts the session and redirects to its console; answers what was wrong otherwise. */
+export async function startSessionFromForm(form: FormData, context: AppLoadContext, teacherId: string) {
+  const parsed = startForm.safeParse({
+    scenarioId: form.get("scenarioId"),
+    capacity: form.get("capacity"),
+    plan: form.get("plan") ?? undefined,
+    keep: form.getAll("keep"),
+  });
+  if (!parsed.success) return { error: parsed.error.issues[0].message, scenarioId: String(form.get("scenarioId") ?? "") };
+  const { scenarioId, capacity, plan, keep } = parsed.data;
+  const rounds = plan ? keep.map((index) => ({ index, seconds: Math.round(Number(form.get(`minutes-${index}`)) * 60) })) : undefined;
+  try {
+    const session = await context.live.createSession(teacherId, scenarioId, { capacity, rounds });
+    throw redirect(`/teacher/sessions/${session.id}`);
+  } catch (error) {
+    if (isLiveError(error)) return { error: error.message, scenarioId };
+    throw error;
+  }
+}
