@@ -10,14 +10,14 @@ export const meta: MetaFunction = () => [{ title: "Your sessions · Rostrum" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
   const [scenarios, sessions] = await Promise.all([context.live.scenarios.list(), context.live.sessionsOf(teacher.id)]);
-  const titles = new Map(scenarios.map((s) => [s.id, s.title]));
   return {
     teacher: { name: teacher.name },
     scenarios,
     sessions: await Promise.all(
       sessions.map(async (s) => {
-        const content = await context.live.scenarios.content(s.scenarioVersionId);
-        return { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.toISOString(), title: titles.get(content.id) ?? content.title };
+        // The title of the version the session started with, as its record keeps it.
+        const { title } = await context.live.scenarios.content(s.scenarioVersionId);
+        return { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.toISOString(), title };
       }),
     ),
   };

@@ -3,7 +3,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Cookies } from "../auth/cookies";
 import type { Live } from "../live";
-import { LiveError, type ErrorCode } from "../live/errors";
+import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import type { LiveServer } from "../live/publisher";
 import { handshakeSchema, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
@@ -39,8 +39,11 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
         socket.data = data;
         next();
       },
-      (error) =>
-        next(error instanceof LiveError ? refuse(error.code, error.message) : refuse("internal", "The server could not check who you are.")),
+      (error) => {
+        if (isLiveError(error)) return next(refuse(error.code, error.message));
+        console.error("socket handshake failed:", error);
+        next(refuse("internal", "The server could not check who you are."));
+      },
     );
   });
 
