@@ -71,12 +71,20 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     coalesceMs,
   );
 
-  /** Runs `change` in one transaction holding the session's row lock, then bumps its version. */
-  async function mutate<T>(sessionId: string, change: (tx: Transaction, session: SessionRow) => Promise<T>): Promise<T> {
+  /**
+   * Runs `change` in one transaction holding the session's row lock, then bumps its version.
+   * Every read inside goes through `tx`: on PGlite (one connection) a query through `db` would
+   * wait for this very transaction, and on PostgreSQL it could wait for a pool slot held by it.
+   */
+  async function mutate<T>(
+    sessionId: string,
+    change: (tx: Transaction, session: SessionRow, sideIds: string[]) => Promise<T>,
+  ): Promise<T> {
     return db.transaction(async (tx) => {
       const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).for("update");
       if (!session) throw new LiveError("not_found", "This session does not exist.");
-      const result = await change(tx, session);
+      const scenario = await scenarios.content(session.scenarioVersionId, tx);
+      const result = await change(tx, session, scenario.sides.map((x) => x.id));
       await tx.update(sessions).set({ version: sql`${sessions.version} + 1` }).where(eq(sessions.id, sessionId));
       return result;
     });
@@ -88,13 +96,8 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
   function requireOpen(session: SessionRow) {
     if (session.status === "ended") throw new LiveError("closed", ENDED);
   }
-  async function sideIdsOf(session: SessionRow) {
-    return (await scenarios.content(session.scenarioVersionId)).sides.map((s) => s.id);
-  }
-
   /** Unassigned students take the smallest side, one at a time, so sides stay even. */
-  async function seatUnassigned(tx: Transaction, session: SessionRow): Promise<string[]> {
-    const sideIds = await sideIdsOf(session);
+  async function seatUnassigned(tx: Transaction, session: SessionRow, sideIds: string[]): Promise<string[]> {
     const seats = (await activeSeats(tx, session.id)).map((p) => ({ id: p.id, sideId: p.sideId }));
     const placed: string[] = [];
     for (const seat of seats) {
@@ -193,12 +196,12 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
       const token = randomBytes(24).toString("base64url");
       const taken = () => new LiveError("name_taken", `Someone in this session is already called “${name.name}”. Add an initial or pick another name.`, "name");
       try {
-        const participant = await mutate(found.id, async (tx, session) => {
+        const participant = await mutate(found.id, async (tx, session, sideIds) => {
           if (session.status === "ended") throw new LiveError("closed", ENDED, "code");
           const seats = await activeSeats(tx, session.id);
           if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
           if (seats.some((p) => p.nameKey === name.key)) throw taken();
-          const sideId = session.sidesLocked ? (smallestSide(seats, await sideIdsOf(session)) ?? null) : null;
+          const sideId = session.sidesLocked ? (smallestSide(seats, sideIds) ?? null) : null;
           const [row] = await tx
             .insert(participants)
             .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash: hashToken(token) })
@@ -218,12 +221,12 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     seatByToken,
 
     async autoBalanceSides(teacherId: string, sessionId: string) {
-      const moved = await mutate(sessionId, async (tx, session) => {
+      const moved = await mutate(sessionId, async (tx, session, sideIds) => {
         requireHost(session, teacherId);
         requireOpen(session);
         if (session.sidesLocked) throw new LiveError("closed", "Sides are locked. Unlock them to rebalance.");
         const seats = await activeSeats(tx, sessionId);
-        const moves = autoBalance(seats, await sideIdsOf(session));
+        const moves = autoBalance(seats, sideIds);
         for (const [participantId, sideId] of moves)
           await tx.update(participants).set({ sideId }).where(eq(participants.id, participantId));
         return [...moves.keys()];
@@ -234,10 +237,10 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     },
 
     async moveParticipant(teacherId: string, sessionId: string, participantId: string, sideId: string | null) {
-      await mutate(sessionId, async (tx, session) => {
+      await mutate(sessionId, async (tx, session, sideIds) => {
         requireHost(session, teacherId);
         requireOpen(session);
-        if (sideId !== null && !(await sideIdsOf(session)).includes(sideId)) throw new LiveError("invalid", "That side is not part of this scenario.");
+        if (sideId !== null && !sideIds.includes(sideId)) throw new LiveError("invalid", "That side is not part of this scenario.");
         if (sideId === null && session.sidesLocked) throw new LiveError("closed", "Sides are locked: every student needs a side.");
         const [row] = await tx
           .update(participants)
@@ -251,11 +254,11 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     },
 
     async lockSides(teacherId: string, sessionId: string, locked: boolean) {
-      const placed = await mutate(sessionId, async (tx, session) => {
+      const placed = await mutate(sessionId, async (tx, session, sideIds) => {
         requireHost(session, teacherId);
         requireOpen(session);
         await tx.update(sessions).set({ sidesLocked: locked }).where(eq(sessions.id, sessionId));
-        return locked ? seatUnassigned(tx, session) : [];
+        return locked ? seatUnassigned(tx, session, sideIds) : [];
       });
       publisher.audiences(sessionId);
       await publisher.participants(sessionId);

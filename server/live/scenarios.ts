@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
 import { packScenario, type PackedScenario, type Scenario, type Source } from "../../content/schema";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions } from "../../db/schema";
 
@@ -108,10 +108,11 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
       return row;
     },
 
-    async content(versionId: number): Promise<PackedScenario> {
+    /** Pass the transaction when calling inside one, so the read does not wait on it. */
+    async content(versionId: number, executor: Database | Transaction = db): Promise<PackedScenario> {
       let content = byVersionId.get(versionId);
       if (!content) {
-        const [row] = await db.select({ content: scenarioVersions.content }).from(scenarioVersions).where(eq(scenarioVersions.id, versionId));
+        const [row] = await executor.select({ content: scenarioVersions.content }).from(scenarioVersions).where(eq(scenarioVersions.id, versionId));
         if (!row) throw new Error(`scenario version ${versionId} is missing`);
         content = row.content;
         byVersionId.set(versionId, content);

@@ -2,7 +2,11 @@
 // and the walls between roles and sessions. Runs on PGlite, and on PostgreSQL when configured.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Server } from "socket.io";
+import { loadBundledContent } from "../../content/load";
 import { participants, sessions } from "../../db/schema";
+import { createLive } from "../../server/live";
+import { createScenarioLibrary } from "../../server/live/scenarios";
 import type { HostView, ParticipantView } from "../../server/live/views";
 import { connect, nextEvent, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
@@ -118,6 +122,21 @@ describe.each(backends)("lobby on %s", (backend) => {
     expect(view.session.sidesLocked).toBe(true);
     rows = await rowsOf(session.id);
     expect(rows.find((r) => r.id === a.id)!.sideId).toBe("rgc-cpp");
+  });
+
+  it("seats a late joiner after a restart, when no scenario is cached yet", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const host = await hostOf(session.id);
+    expect((await send(host, "lobby:lockSides", { locked: true })).ok).toBe(true);
+    // What a restarted server has: the same database, an empty scenario cache.
+    const { sources } = await loadBundledContent();
+    const restarted = createLive({ db: server.database.db, io: new Server(), scenarios: createScenarioLibrary(server.database.db, sources) });
+    try {
+      const { participant } = await restarted.joinSession(session.code, "After Restart");
+      expect(participant.sideId).toBe("rgc-cpp");
+    } finally {
+      restarted.close();
+    }
   });
 
   it("removes a student: they are told, disconnected, and cannot come back with the same token", async () => {
