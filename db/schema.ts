@@ -16,20 +16,27 @@ export const teachers = pgTable("teachers", {
   createdAt: createdAt(),
 });
 
-/** Every version of every scenario ever used; a session points at the version it started with. */
+/**
+ * Every version of every scenario ever used; a session points at the version it started with.
+ * Bundled packs are shared by every teacher; a teacher's imports are theirs alone, so an
+ * import never changes what another teacher sees or starts.
+ */
 export const scenarioVersions = pgTable(
   "scenario_versions",
   {
     id: serial("id").primaryKey(),
     scenarioId: text("scenario_id").notNull(),
     version: integer("version").notNull(),
-    origin: text("origin", { enum: ["bundled", "imported"] }).notNull(),
+    /** The teacher whose import this is; null for the bundled packs everyone shares. */
+    ownerId: uuid("owner_id").references(() => teachers.id),
     contentHash: text("content_hash").notNull(),
     content: jsonb("content").$type<PackedScenario>().notNull(),
-    importedBy: uuid("imported_by").references(() => teachers.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("scenario_versions_id_version").on(t.scenarioId, t.version)],
+  (t) => [
+    uniqueIndex("scenario_versions_bundled").on(t.scenarioId, t.version).where(sql`${t.ownerId} is null`),
+    uniqueIndex("scenario_versions_owned").on(t.ownerId, t.scenarioId, t.version).where(sql`${t.ownerId} is not null`),
+  ],
 );
 
 export const sessionStatuses = ["lobby", "live", "ended"] as const;

@@ -7,6 +7,8 @@ import { isLiveError } from "../../server/live/errors";
 
 const startForm = z.object({
   scenarioId: z.string().min(1, "Choose a scenario."),
+  /** The exact version the teacher previewed; the quick start leaves it out and gets the newest. */
+  versionId: z.coerce.number().int().positive().optional(),
   capacity: z.coerce
     .number({ error: "Class size must be a number." })
     .int("Class size must be a whole number.")
@@ -21,15 +23,16 @@ const startForm = z.object({
 export async function startSessionFromForm(form: FormData, context: AppLoadContext, teacherId: string) {
   const parsed = startForm.safeParse({
     scenarioId: form.get("scenarioId"),
+    versionId: form.get("versionId") ?? undefined,
     capacity: form.get("capacity"),
     plan: form.get("plan") ?? undefined,
     keep: form.getAll("keep"),
   });
   if (!parsed.success) return { error: parsed.error.issues[0].message, scenarioId: String(form.get("scenarioId") ?? "") };
-  const { scenarioId, capacity, plan, keep } = parsed.data;
+  const { scenarioId, versionId, capacity, plan, keep } = parsed.data;
   const rounds = plan ? keep.map((index) => ({ index, seconds: Math.round(Number(form.get(`minutes-${index}`)) * 60) })) : undefined;
   try {
-    const session = await context.live.createSession(teacherId, scenarioId, { capacity, rounds });
+    const session = await context.live.createSession(teacherId, scenarioId, { capacity, rounds, versionId });
     throw redirect(`/teacher/sessions/${session.id}`);
   } catch (error) {
     if (isLiveError(error)) return { error: error.message, scenarioId };

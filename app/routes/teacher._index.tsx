@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Your sessions · Rostrum" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
-  const [scenarios, sessions] = await Promise.all([context.live.scenarios.list(), context.live.sessionsOf(teacher.id)]);
+  const [scenarios, sessions] = await Promise.all([context.live.scenarios.list(teacher.id), context.live.sessionsOf(teacher.id)]);
   return {
     teacher: { name: teacher.name },
     scenarios,
@@ -87,7 +87,7 @@ export default function TeacherHome() {
                 <strong>Motion:</strong> {s.motion}
               </p>
               <p className="muted">
-                {s.level} · about {s.durationMinutes} minutes · version {s.version}
+                {s.level} · about {s.durationMinutes} minutes · {s.imported ? `your import, version ${s.version}` : `version ${s.version}`}
               </p>
               <p>
                 <strong>Sides:</strong> {s.sides.map((x) => x.name).join("; ")}

@@ -34,12 +34,13 @@ function importNotice(url: URL, version: number) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
-  const row = await context.live.scenarios.latest(params.scenarioId!);
+  const row = await context.live.scenarios.latest(params.scenarioId!, teacher.id);
   if (!row) throw new Response(`There is no scenario "${params.scenarioId}" in the library.`, { status: 404 });
   return {
     teacher: { name: teacher.name },
     version: row.version,
-    origin: row.origin,
+    versionId: row.id,
+    imported: row.ownerId !== null,
     storedAt: row.createdAt.toISOString(),
     notice: importNotice(new URL(request.url), row.version),
     scenario: row.content,
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ScenarioPreview() {
-  const { teacher, version, origin, storedAt, notice, scenario } = useLoaderData<typeof loader>();
+  const { teacher, version, versionId, imported, storedAt, notice, scenario } = useLoaderData<typeof loader>();
   const starting = useNavigation().state === "submitting";
   const failure = useActionData<typeof action>();
   const stored = new Date(storedAt).toLocaleDateString("en-GB", { dateStyle: "medium" });
@@ -74,12 +75,13 @@ export default function ScenarioPreview() {
         </p>
         <p className="muted">
           {scenario.level} · about {scenario.durationMinutes} minutes · {scenario.sides.length} sides · {scenario.quiz.length} quiz
-          questions · version {version}, {origin === "imported" ? "imported" : "bundled with Rostrum"} {stored}
+          questions · version {version}, {imported ? "your import" : "bundled with Rostrum"} {stored}
         </p>
 
         <Form method="post" className="panel start-session">
           <FormError message={failure?.error} />
           <input type="hidden" name="scenarioId" value={scenario.id} />
+          <input type="hidden" name="versionId" value={versionId} />
           <div className="field">
             <label htmlFor="capacity">Class size</label>
             <input

@@ -14,10 +14,9 @@ CREATE TABLE "scenario_versions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"scenario_id" text NOT NULL,
 	"version" integer NOT NULL,
-	"origin" text NOT NULL,
+	"owner_id" uuid,
 	"content_hash" text NOT NULL,
 	"content" jsonb NOT NULL,
-	"imported_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -46,10 +45,11 @@ CREATE TABLE "teachers" (
 );
 --> statement-breakpoint
 ALTER TABLE "participants" ADD CONSTRAINT "participants_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "scenario_versions" ADD CONSTRAINT "scenario_versions_imported_by_teachers_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scenario_versions" ADD CONSTRAINT "scenario_versions_owner_id_teachers_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_teacher_id_teachers_id_fk" FOREIGN KEY ("teacher_id") REFERENCES "public"."teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_scenario_version_id_scenario_versions_id_fk" FOREIGN KEY ("scenario_version_id") REFERENCES "public"."scenario_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "participants_session_name" ON "participants" USING btree ("session_id","name_key") WHERE "participants"."removed_at" is null;--> statement-breakpoint
 CREATE INDEX "participants_session" ON "participants" USING btree ("session_id","joined_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "scenario_versions_id_version" ON "scenario_versions" USING btree ("scenario_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "scenario_versions_bundled" ON "scenario_versions" USING btree ("scenario_id","version") WHERE "scenario_versions"."owner_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "scenario_versions_owned" ON "scenario_versions" USING btree ("owner_id","scenario_id","version") WHERE "scenario_versions"."owner_id" is not null;--> statement-breakpoint
 CREATE INDEX "sessions_teacher" ON "sessions" USING btree ("teacher_id","created_at");

@@ -151,11 +151,18 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     presence,
     scenarios,
 
-    /** `rounds` adapts the scenario's round plan; without it the session runs the plan as written. */
-    async createSession(teacherId: string, scenarioId: string, options: { capacity?: number; rounds?: RoundChoice[] } = {}) {
+    /**
+     * Starts the version the teacher previewed (`versionId`), or else the newest one they can see.
+     * `rounds` adapts its round plan; without it the session runs the plan as written.
+     */
+    async createSession(
+      teacherId: string,
+      scenarioId: string,
+      options: { capacity?: number; rounds?: RoundChoice[]; versionId?: number } = {},
+    ) {
       const { capacity = CAPACITY.default } = options;
-      const version = await scenarios.latest(scenarioId);
-      if (!version) throw new LiveError("not_found", "That scenario does not exist.");
+      const version = options.versionId ? await scenarios.visibleVersion(options.versionId, teacherId) : await scenarios.latest(scenarioId, teacherId);
+      if (!version || version.scenarioId !== scenarioId) throw new LiveError("not_found", "That scenario does not exist.");
       if (!Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY.max)
         throw new LiveError("invalid", `Class size must be between 1 and ${CAPACITY.max}.`, "capacity");
       const written = version.content.rounds;

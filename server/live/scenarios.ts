@@ -1,18 +1,22 @@
-// The scenario library: bundled packs are stored as versions at start-up, and a session
-// points at the exact version it started with, so later edits never change its record.
+// The scenario library: bundled packs are stored as versions at start-up and shared by every
+// teacher; a teacher's imports are versions in their own library, seen only by them, and take
+// the place of a bundled pack with the same id for that teacher. A session points at the exact
+// version it started with, so later edits never change its record.
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
 import { packScenario, type PackedScenario, type Scenario, type Source } from "../../content/schema";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
-import { scenarioVersions } from "../../db/schema";
+import { scenarioVersions, type ScenarioVersionRow } from "../../db/schema";
 
 const hashContent = (content: PackedScenario) => createHash("sha256").update(JSON.stringify(content)).digest("hex");
 
 export type ScenarioSummary = {
   id: string;
+  versionId: number;
   version: number;
+  imported: boolean;
   title: string;
   motion: string;
   level: string;
@@ -24,41 +28,44 @@ export type ImportResult =
   | { ok: true; scenarioId: string; version: number; unchanged: boolean }
   | { ok: false; problems: string[] };
 
+/** Whose library: a teacher's own, or the bundled one (null). */
+type Owner = string | null;
+
+const inLibrary = (owner: Owner) => (owner ? eq(scenarioVersions.ownerId, owner) : isNull(scenarioVersions.ownerId));
+/** What a teacher sees: the bundled packs and their own imports. */
+const visibleTo = (teacherId: string | undefined) =>
+  teacherId ? or(isNull(scenarioVersions.ownerId), eq(scenarioVersions.ownerId, teacherId)) : isNull(scenarioVersions.ownerId);
+
 /** `sources` are the articles packs may cite (content/sources.yaml, read at start-up). */
 export function createScenarioLibrary(db: Database, sources: readonly Source[]) {
   // Versions never change once written, so caching them by row id is always safe.
   const byVersionId = new Map<number, PackedScenario>();
 
-  async function latest(scenarioId: string, origin?: "bundled") {
+  async function newestIn(owner: Owner, scenarioId: string): Promise<ScenarioVersionRow | undefined> {
     const [row] = await db
       .select()
       .from(scenarioVersions)
-      .where(and(eq(scenarioVersions.scenarioId, scenarioId), origin ? eq(scenarioVersions.origin, origin) : undefined))
+      .where(and(eq(scenarioVersions.scenarioId, scenarioId), inLibrary(owner)))
       .orderBy(desc(scenarioVersions.version))
       .limit(1);
     return row;
   }
 
-  /**
-   * Stores a pack as the scenario's newest version unless it is already there. A bundled pack
-   * is compared with the last bundled version, so restarting the server does not bury a
-   * teacher's imported edit under the unchanged bundled text; a changed bundled file still does.
-   */
-  async function store(scenario: Scenario, origin: "bundled" | "imported", importedBy?: string) {
+  /** Stores a pack as the newest version in `owner`'s library unless it is already there. */
+  async function store(scenario: Scenario, owner: Owner) {
     const content = packScenario(scenario, sources);
     const contentHash = hashContent(content);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const current = await latest(content.id);
-      const compared = origin === "bundled" ? await latest(content.id, "bundled") : current;
-      if (compared?.contentHash === contentHash) return { row: compared, stored: false };
+      const current = await newestIn(owner, content.id);
+      if (current?.contentHash === contentHash) return { row: current, stored: false };
       try {
         const [row] = await db
           .insert(scenarioVersions)
-          .values({ scenarioId: content.id, version: (current?.version ?? 0) + 1, origin, contentHash, content, importedBy })
+          .values({ scenarioId: content.id, version: (current?.version ?? 0) + 1, ownerId: owner, contentHash, content })
           .returning();
         return { row, stored: true };
       } catch (error) {
-        // Another node stored a version at the same moment: look again.
+        // Another node or tab stored a version at the same moment: look again.
         if (!uniqueViolation(error)) throw error;
       }
     }
@@ -68,27 +75,42 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
   return {
     /** Stores the packs shipped in content/scenarios (at start-up). */
     async storeBundled(scenarios: readonly Scenario[]) {
-      for (const scenario of scenarios) await store(scenario, "bundled");
+      for (const scenario of scenarios) await store(scenario, null);
     },
 
-    /** Checks a teacher's file with the same rules as `npm run content:check` and stores it. */
+    /** Checks a teacher's file with the same rules as `npm run content:check` and stores it in their library. */
     async importPack(label: string, text: string, teacherId: string): Promise<ImportResult> {
       const parsed = parseScenario(label, text, sources);
       if (!parsed.ok) return parsed;
-      const before = await latest(parsed.value.id);
-      const { row } = await store(parsed.value, "imported", teacherId);
-      return { ok: true, scenarioId: row.scenarioId, version: row.version, unchanged: row.id === before?.id };
+      const { row, stored } = await store(parsed.value, teacherId);
+      return { ok: true, scenarioId: row.scenarioId, version: row.version, unchanged: !stored };
     },
 
-    async list(): Promise<ScenarioSummary[]> {
+    /** The newest version a teacher would start: their own import if they have one, else the bundled pack. */
+    async latest(scenarioId: string, teacherId?: string) {
+      return (teacherId && (await newestIn(teacherId, scenarioId))) || newestIn(null, scenarioId);
+    },
+
+    /** A version by row id, if the teacher may use it. */
+    async visibleVersion(versionId: number, teacherId: string) {
+      const [row] = await db.select().from(scenarioVersions).where(and(eq(scenarioVersions.id, versionId), visibleTo(teacherId)));
+      return row;
+    },
+
+    async list(teacherId: string): Promise<ScenarioSummary[]> {
       const rows = await db
-        .selectDistinctOn([scenarioVersions.scenarioId])
+        .selectDistinctOn([scenarioVersions.scenarioId, scenarioVersions.ownerId])
         .from(scenarioVersions)
-        .orderBy(scenarioVersions.scenarioId, desc(scenarioVersions.version));
-      return rows
-        .map(({ version, content: s }) => ({
+        .where(visibleTo(teacherId))
+        .orderBy(scenarioVersions.scenarioId, scenarioVersions.ownerId, desc(scenarioVersions.version));
+      const chosen = new Map<string, ScenarioVersionRow>();
+      for (const row of rows) if (row.ownerId || !chosen.has(row.scenarioId)) chosen.set(row.scenarioId, row);
+      return [...chosen.values()]
+        .map(({ id, version, ownerId, content: s }) => ({
           id: s.id,
+          versionId: id,
           version,
+          imported: ownerId !== null,
           title: s.title,
           motion: s.motion,
           level: s.level,
@@ -96,16 +118,6 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
           sides: s.sides.map((x) => ({ id: x.id, name: x.name, stance: x.stance })),
         }))
         .sort((a, b) => a.title.localeCompare(b.title));
-    },
-
-    latest,
-
-    async version(scenarioId: string, version: number) {
-      const [row] = await db
-        .select()
-        .from(scenarioVersions)
-        .where(and(eq(scenarioVersions.scenarioId, scenarioId), eq(scenarioVersions.version, version)));
-      return row;
     },
 
     /** Pass the transaction when calling inside one, so the read does not wait on it. */

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { loadBundledContent } from "../../content/load";
-import { scenarioVersions, sessions } from "../../db/schema";
+import { scenarioVersions, sessions, teachers } from "../../db/schema";
 import { signUpTeacher, startSession } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
@@ -14,9 +14,10 @@ const bundled = parse(await readFile(new URL("../../content/scenarios/conditione
 describe.each(backends)("scenario library on %s", (backend) => {
   let server: TestServer;
   let cookie: string;
+  let email: string;
   beforeAll(async () => {
     server = await startServer(backend);
-    ({ cookie } = await signUpTeacher(server.url));
+    ({ cookie, email } = await signUpTeacher(server.url));
   });
   afterAll(async () => server?.close());
 
@@ -30,6 +31,7 @@ describe.each(backends)("scenario library on %s", (backend) => {
     const res = await fetch(`${server.url}/teacher/import`, { method: "POST", body: form, redirect: "manual", headers: withCookie ? { cookie: withCookie } : {} });
     return { status: res.status, location: res.headers.get("location"), html: await res.text() };
   };
+  const teacherId = async () => (await server.database.db.select().from(teachers).where(eq(teachers.email, email)))[0]?.id;
   const versions = (id: string) => server.database.db.select().from(scenarioVersions).where(eq(scenarioVersions.scenarioId, id));
 
   it("previews a scenario in full, answers included", async () => {
@@ -50,7 +52,7 @@ describe.each(backends)("scenario library on %s", (backend) => {
     expect(again).toMatchObject({ status: 302, location: "/teacher/scenarios/imported-copy?unchanged=1" });
     const rows = await versions("imported-copy");
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ origin: "imported", version: 1 });
+    expect(rows[0]).toMatchObject({ version: 1, ownerId: expect.any(String) });
     expect((await get("/teacher/scenarios/imported-copy?imported=1")).html).toContain("Imported as version 1.");
   });
 
@@ -71,20 +73,45 @@ describe.each(backends)("scenario library on %s", (backend) => {
     expect(await versions(bundled.id)).toHaveLength(before);
   });
 
-  it("keeps a started session on its version when the scenario changes, and restarts keep the import newest", async () => {
+  it("keeps a started session on its version when the teacher imports a change", async () => {
     const session = await startSession(server.url, cookie, "conditioned-engagement");
     const [started] = await server.database.db.select().from(sessions).where(eq(sessions.id, session.id));
     const changed = { ...bundled, title: "Conditioned engagement, revised" };
-    const answer = await importFile(stringify(changed));
-    expect(answer.status).toBe(302);
-    const newest = await server.rostrum.live.scenarios.latest("conditioned-engagement");
-    expect(newest!.content.title).toBe("Conditioned engagement, revised");
-    expect(newest!.id).not.toBe(started.scenarioVersionId);
-    // The running session still shows the title it started with.
+    expect((await importFile(stringify(changed))).status).toBe(302);
+    // The library card now shows the import (the sessions list keeps each session's own title).
+    expect((await get("/teacher")).html).toContain('id="scenario-conditioned-engagement">Conditioned engagement, revised<');
+    // The running session still shows the title it started with; a new one gets the import.
     expect((await server.rostrum.live.hostView(session.id)).scenario.title).toBe(bundled.title);
-    // A restart stores the bundled packs again; an unchanged bundled file does not bury the import.
+    const next = await startSession(server.url, cookie, "conditioned-engagement");
+    const [row] = await server.database.db.select().from(sessions).where(eq(sessions.id, next.id));
+    expect(row.scenarioVersionId).not.toBe(started.scenarioVersionId);
+    expect((await server.rostrum.live.hostView(next.id)).scenario.title).toBe("Conditioned engagement, revised");
+    // A restart stores the bundled packs again, and the teacher's import is still the one they get.
     await server.rostrum.live.scenarios.storeBundled((await loadBundledContent()).scenarios.map((s) => s.scenario));
-    expect((await server.rostrum.live.scenarios.latest("conditioned-engagement"))!.id).toBe(newest!.id);
+    expect((await get("/teacher")).html).toContain('id="scenario-conditioned-engagement">Conditioned engagement, revised<');
+  });
+
+  it("keeps one teacher's import out of every other teacher's library", async () => {
+    const other = await signUpTeacher(server.url, "Mr Other");
+    const changed = { ...bundled, title: "A private edit" };
+    expect((await importFile(stringify(changed))).status).toBe(302);
+    expect((await get("/teacher")).html).toContain("A private edit");
+    const theirs = await get("/teacher", other.cookie);
+    expect(theirs.html).not.toContain("A private edit");
+    expect(theirs.html).toContain(bundled.title);
+    expect((await get("/teacher/scenarios/conditioned-engagement", other.cookie)).html).not.toContain("A private edit");
+    const session = await startSession(server.url, other.cookie, "conditioned-engagement");
+    expect((await server.rostrum.live.hostView(session.id)).scenario.title).toBe(bundled.title);
+    // Nor can they start it by naming its version.
+    const mine = await server.rostrum.live.scenarios.latest("conditioned-engagement", (await teacherId())!);
+    const res = await fetch(`${server.url}/teacher`, {
+      method: "POST",
+      body: new URLSearchParams({ scenarioId: "conditioned-engagement", versionId: String(mine!.id), capacity: "30" }),
+      redirect: "manual",
+      headers: { cookie: other.cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("That scenario does not exist.");
   });
 });
 
