@@ -27,10 +27,11 @@ export function RoundPlanEditor({ scenario }: { scenario: PackedScenario }) {
               name={`minutes-${i}`}
               type="number"
               inputMode="decimal"
-              step={0.5}
+              step="any"
               min={ROUND_SECONDS.min / 60}
               max={ROUND_SECONDS.max / 60}
-              defaultValue={Math.round((round.seconds / 60) * 10) / 10}
+              // Two decimals of a minute round back to the same whole second on the server.
+              defaultValue={Number((round.seconds / 60).toFixed(2))}
             />
           </li>
         ))}

@@ -78,7 +78,7 @@ export default function ScenarioPreview() {
           questions · version {version}, {imported ? "your import" : "bundled with Rostrum"} {stored}
         </p>
 
-        <Form method="post" className="panel start-session">
+        <Form method="post" className="panel start-session" noValidate>
           <FormError message={failure?.error} />
           <input type="hidden" name="scenarioId" value={scenario.id} />
           <input type="hidden" name="versionId" value={versionId} />

@@ -49,9 +49,17 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     await teacher.getByRole("button", { name: "Create account" }).click();
     await teacher.waitForURL(/\/teacher$/);
 
+    // Start from the preview, adapting the round plan: drop the second round, lengthen the first.
     const scenario = teacher.locator('[aria-labelledby="scenario-conditioned-engagement"]');
-    await scenario.getByRole("button", { name: "Start a session" }).click();
+    await scenario.getByRole("link", { name: "Preview" }).click();
+    await teacher.getByText("Adapt the round plan").click();
+    const firstRound = teacher.locator(".round-plan-editor li").first();
+    const roundCount = await teacher.locator(".round-plan-editor li").count();
+    await firstRound.getByRole("spinbutton").fill("2.5");
+    await teacher.locator(".round-plan-editor li").nth(1).getByRole("checkbox").uncheck();
+    await teacher.getByRole("button", { name: "Start a session" }).click();
     await teacher.waitForURL(/\/teacher\/sessions\//);
+    await teacher.getByText(`Round plan (${roundCount - 1} rounds`).waitFor();
     const code = (await teacher.locator("p.join-code").innerText()).trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await expect.poll(() => teacher.getByText("Live", { exact: true }).count()).toBe(1);
