@@ -11,6 +11,7 @@ export type Connection = "connecting" | "online" | "offline" | "refused";
 export type SendResult<E extends ClientEvent> = Ack<Results[E]> | { ok: false; error: { code: "offline" | "timeout"; message: string } };
 
 const ACK_TIMEOUT_MS = 8000;
+const FINAL_REFUSALS = new Set(["forbidden", "not_found", "invalid"]);
 
 export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
   const [view, setView] = useState<V>(initial);
@@ -36,15 +37,29 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
       // A server-side disconnect (for example a removed student) is final; anything else retries.
       setConnection(reason === "io server disconnect" ? "refused" : "offline");
     });
+    // socket.io retries lost networks by itself, but not a refused handshake. A refusal that
+    // will not change (removed, unknown, malformed) is final; any other (a server hiccup while
+    // a whole class reconnects) is retried, backing off up to ten seconds.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
+    socket.on("connect", () => {
+      attempts = 0;
+    });
     socket.on("connect_error", (error) => {
-      const refused = (error as Error & { data?: { code?: string } }).data?.code;
-      setConnection(refused ? "refused" : "offline");
-      if (refused) setRefusal(error.message);
+      const code = (error as Error & { data?: { code?: string } }).data?.code;
+      if (code && FINAL_REFUSALS.has(code)) {
+        setConnection("refused");
+        setRefusal(error.message);
+      } else {
+        setConnection("offline");
+        if (code) retry = setTimeout(() => socket.connect(), Math.min(10_000, 500 * 2 ** attempts++));
+      }
     });
     socket.on("host:view", accept);
     socket.on("projector:view", accept);
     socket.on("participant:view", accept);
     return () => {
+      clearTimeout(retry);
       socket.disconnect();
     };
   }, [key, initial.audience]);

@@ -15,7 +15,13 @@ export async function requireTeacher(request: Request, context: AppLoadContext) 
   return teacher;
 }
 
-/** Only same-site paths, so a crafted ?next= cannot send a teacher elsewhere after login. */
+/**
+ * Only same-site paths, so a crafted ?next= cannot send a teacher elsewhere after login.
+ * Resolved as a browser would: `/\evil.example` and `/<tab>/evil.example` are other sites too.
+ */
 export function safeNext(next: FormDataEntryValue | string | null | undefined, fallback = "/teacher") {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : fallback;
+  if (typeof next !== "string" || !next.startsWith("/")) return fallback;
+  const base = "http://rostrum.invalid";
+  const url = new URL(next, base);
+  return url.origin === base ? url.pathname + url.search + url.hash : fallback;
 }

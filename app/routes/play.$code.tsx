@@ -13,13 +13,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
   const seat = token ? await context.live.seatByToken(token).catch(() => undefined) : undefined;
   if (!token || !seat) throw redirect(`/join?code=${session.code}`);
-  // The token goes to this page so the socket handshake can carry it; it only ever names this seat.
-  return { token, view: await context.live.participantView(seat.participant.id) };
+  return { sessionId: session.id, view: await context.live.participantView(seat.participant.id) };
 }
 
 export default function Play() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, refusal } = useLiveView<ParticipantView>({ role: "participant", token: data.token }, data.view);
+  const { view, connection, refusal } = useLiveView<ParticipantView>({ role: "participant", sessionId: data.sessionId }, data.view);
   const { session, me, side } = view;
 
   if (me.removed) {

@@ -1,5 +1,6 @@
 // The two cookies: the teacher's signed session, and a student's seats (session id → rejoin
-// token). Both httpOnly and SameSite=Lax; the socket handshake reads the same cookies.
+// token). Both httpOnly and SameSite=Lax; the socket handshake reads the same cookies, so a
+// page's scripts never hold either.
 import { createCookie, createCookieSessionStorage } from "@remix-run/node";
 
 const SEAT_LIMIT = 8;

@@ -44,9 +44,14 @@ export type SocketData =
   | { role: "host" | "projector"; teacherId: string; sessionId: string }
   | { role: "participant"; participantId: string; sessionId: string };
 
-/** What a client sends in the handshake's `auth`. */
+/**
+ * What a client sends in the handshake's `auth`. A browser names the session and its cookie
+ * carries the seat's rejoin token, so page scripts never see the token; other clients may send
+ * the token itself.
+ */
 export const handshakeSchema = z.union([
   z.strictObject({ role: z.enum(["host", "projector"]), sessionId: id }),
+  z.strictObject({ role: z.literal("participant"), sessionId: id }),
   z.strictObject({ role: z.literal("participant"), token: z.string().min(16).max(128) }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;

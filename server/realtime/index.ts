@@ -20,7 +20,9 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promi
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
   if (!auth.success) throw new LiveError("invalid", "This connection did not say which session it is for.");
   if (auth.data.role === "participant") {
-    const { participant, session } = await live.seatByToken(auth.data.token);
+    const token = "token" in auth.data ? auth.data.token : await cookies.seatToken(socket.handshake.headers.cookie, auth.data.sessionId);
+    if (!token) throw new LiveError("not_found", "We could not find your seat. Join again with the session code.");
+    const { participant, session } = await live.seatByToken(token);
     if (participant.removedAt) throw new LiveError("forbidden", "The teacher removed you from this session.");
     return { role: "participant", participantId: participant.id, sessionId: session.id };
   }

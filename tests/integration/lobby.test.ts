@@ -8,7 +8,7 @@ import { participants, sessions } from "../../db/schema";
 import { createLive } from "../../server/live";
 import { createScenarioLibrary } from "../../server/live/scenarios";
 import type { HostView, ParticipantView } from "../../server/live/views";
-import { connect, nextEvent, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { connect, cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
 describe.each(backends)("lobby on %s", (backend) => {
@@ -65,6 +65,17 @@ describe.each(backends)("lobby on %s", (backend) => {
     await expect(join(session.code, "")).rejects.toMatchObject({ code: "invalid", field: "name" });
     await expect(join(session.code, "x".repeat(31))).rejects.toMatchObject({ code: "invalid", field: "name" });
     expect(await rowsOf(session.id)).toHaveLength(1);
+  });
+
+  it("finds a browser's seat from its cookie, so page scripts never hold the token", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const other = await startSession(server.url, teacher.cookie);
+    const joined = await postForm(`${server.url}/join`, { code: session.code, name: "Cookie" });
+    const seat = cookiesOf(joined);
+    const socket = await open(server.url, { role: "participant", sessionId: session.id }, seat);
+    expect((await snapshot<ParticipantView>(socket)).me.name).toBe("Cookie");
+    expect(await refusal(server.url, { role: "participant", sessionId: session.id })).toMatchObject({ code: "not_found" });
+    expect(await refusal(server.url, { role: "participant", sessionId: other.id }, seat)).toMatchObject({ code: "not_found" });
   });
 
   it("keeps the seat and side across a reconnect", async () => {
