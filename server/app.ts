@@ -31,9 +31,12 @@ export type RostrumOptions = {
   log?: (line: string) => void;
   /** Where the scenario packs and sources.yaml are; the bundled content/ by default. */
   contentDir?: string;
+  trustProxy?: boolean | number | string;
+  signupCode?: string;
 };
 
-export async function createRostrum({ database, secret, publicUrl, build, devMiddleware, log = console.log, contentDir }: RostrumOptions) {
+export async function createRostrum(options: RostrumOptions) {
+  const { database, secret, publicUrl, build, devMiddleware, log = console.log, contentDir, trustProxy, signupCode } = options;
   const { db } = database;
   const content = await loadBundledContent(contentDir);
   for (const problem of content.problems) log(`content: skipped: ${problem}`);
@@ -42,11 +45,12 @@ export async function createRostrum({ database, secret, publicUrl, build, devMid
 
   const app = express();
   app.disable("x-powered-by");
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const live = createLive({ db, io, scenarios });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
-  const accounts = createAccounts(db);
+  const accounts = createAccounts(db, signupCode);
   attachRealtime(io, live, cookies);
 
   if (devMiddleware) {

@@ -12,6 +12,14 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** Express's `trust proxy`: behind a reverse proxy, rate limits then count real clients. */
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .transform((v) => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
+  /** When set, creating a teacher account asks for this code, so students cannot make one. */
+  TEACHER_SIGNUP_CODE: z.string().min(6, "must be at least 6 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

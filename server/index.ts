@@ -27,7 +27,14 @@ async function main() {
     ? await openDatabase({ backend: "postgres", url: env.DATABASE_URL })
     : await openDatabase({ backend: "pglite", dataDir: path.join(dataDir, "pglite") });
   const secret = await resolveSessionSecret(env.SESSION_SECRET, dataDir);
-  const rostrum = await createRostrum({ database, secret, publicUrl: env.PUBLIC_URL, ...remix });
+  const rostrum = await createRostrum({
+    database,
+    secret,
+    publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
+    signupCode: env.TEACHER_SIGNUP_CODE,
+    ...remix,
+  });
   const address = await rostrum.listen(env.PORT, env.HOST);
   const shown = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   console.log(

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
 import { optionalTeacher } from "~/lib/teacher.server";
@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Create a teacher account · R
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await optionalTeacher(request, context)) throw redirect("/teacher");
-  return null;
+  return { needsCode: context.accounts.signupNeedsCode };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -20,6 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
+  const { needsCode } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};
@@ -42,6 +43,17 @@ export default function Signup() {
             hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
             error={errors.password}
           />
+          {needsCode ? (
+            <Field
+              label="Sign-up code"
+              name="code"
+              type="text"
+              autoComplete="off"
+              required
+              hint="Your school gives teachers this code, so that only teachers can make accounts."
+              error={errors.code}
+            />
+          ) : null}
           <button type="submit" disabled={busy}>
             {busy ? "Creating your account…" : "Create account"}
           </button>

@@ -1,5 +1,6 @@
 // Teacher accounts: sign-up and sign-in, with the form rules in one place so the page and
 // any other caller give the same messages.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
@@ -30,7 +31,13 @@ export const loginSchema = z.object({
   password: z.string().min(1, "Please enter your password.").max(200),
 });
 
-export type FieldErrors = Partial<Record<"name" | "email" | "password" | "form", string>>;
+export type FieldErrors = Partial<Record<"name" | "email" | "password" | "code" | "form", string>>;
+
+/** Compares without leaking, through timing, how much of a guess was right. */
+const sameText = (a: string, b: string) => {
+  const [x, y] = [createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest()];
+  return timingSafeEqual(x, y);
+};
 export type AccountResult = { ok: true; teacherId: string } | { ok: false; errors: FieldErrors };
 
 function fieldErrors(error: z.ZodError): FieldErrors {
@@ -44,20 +51,30 @@ function fieldErrors(error: z.ZodError): FieldErrors {
 
 const TOO_MANY = "Too many attempts. Please wait a minute and try again.";
 
-export function createAccounts(db: Database) {
-  // Slows password guessing per address and per client without locking anyone out for long.
-  const attempts = new RateLimiterMemory({ points: 10, duration: 60 });
-  const limited = async (key: string) =>
-    attempts.consume(key).then(
+/** `signupCode`, when set, must be given to create an account (TEACHER_SIGNUP_CODE). */
+export function createAccounts(db: Database, signupCode?: string) {
+  // Sign-ups per client, and failed logins per client and per client and address: guessing is
+  // slowed, while nobody elsewhere can lock a teacher out by failing on purpose.
+  const signups = new RateLimiterMemory({ points: 30, duration: 60 });
+  const failedLogins = new RateLimiterMemory({ points: 10, duration: 60 });
+  const failedLoginsPerClient = new RateLimiterMemory({ points: 100, duration: 60 });
+  const limited = (limiter: RateLimiterMemory, key: string) =>
+    limiter.consume(key).then(
       () => false,
       () => true,
     );
+  const exhausted = async (limiter: RateLimiterMemory, key: string) => ((await limiter.get(key))?.remainingPoints ?? 1) <= 0;
+  // Verifying against a throwaway hash when the address is unknown takes as long as a real
+  // check, so the response time does not tell who has an account.
+  const unknownAccountHash = hashPassword(randomBytes(16).toString("hex"));
 
   return {
     async signup(input: unknown, clientKey: string): Promise<AccountResult> {
-      if (await limited(`signup:${clientKey}`)) return { ok: false, errors: { form: TOO_MANY } };
+      if (await limited(signups, clientKey)) return { ok: false, errors: { form: TOO_MANY } };
       const parsed = signupSchema.safeParse(input);
       if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+      if (signupCode && !sameText(String((input as Record<string, unknown>)?.code ?? ""), signupCode))
+        return { ok: false, errors: { code: "That sign-up code is not right. Ask whoever runs Rostrum at your school." } };
       const { name, email, password } = parsed.data;
       try {
         const [row] = await db
@@ -75,13 +92,17 @@ export function createAccounts(db: Database) {
       const parsed = loginSchema.safeParse(input);
       if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
       const { email, password } = parsed.data;
-      if ((await limited(`login:${clientKey}`)) || (await limited(`login:${email}`))) return { ok: false, errors: { form: TOO_MANY } };
+      const pair = `${clientKey} ${email}`;
+      if ((await exhausted(failedLoginsPerClient, clientKey)) || (await exhausted(failedLogins, pair))) return { ok: false, errors: { form: TOO_MANY } };
       const [row] = await db.select().from(teachers).where(eq(teachers.email, email));
+      const matches = await verifyPassword(password, row?.passwordHash ?? (await unknownAccountHash));
+      if (row && matches) return { ok: true, teacherId: row.id };
+      await Promise.all([limited(failedLoginsPerClient, clientKey), limited(failedLogins, pair)]);
       // Same message for an unknown email and a wrong password: the form does not reveal who has an account.
-      if (!row || !(await verifyPassword(password, row.passwordHash)))
-        return { ok: false, errors: { form: "That email and password do not match an account." } };
-      return { ok: true, teacherId: row.id };
+      return { ok: false, errors: { form: "That email and password do not match an account." } };
     },
+
+    signupNeedsCode: Boolean(signupCode),
 
     async teacher(id: string) {
       const [row] = await db.select({ id: teachers.id, name: teachers.name, email: teachers.email }).from(teachers).where(eq(teachers.id, id));

@@ -58,6 +58,16 @@ describe.each(backends)("pages on %s", (backend) => {
     expect(await teacherCount()).toBe(before + 1);
   });
 
+  it("slows password guessing on one account without locking out anyone else", async () => {
+    const target = await signUpTeacher(server.url);
+    const bystander = await signUpTeacher(server.url);
+    for (let i = 0; i < 10; i++) await postForm(`${server.url}/login`, { email: target.email, password: `guess-${i}-wrong` });
+    const blocked = await postForm(`${server.url}/login`, { email: target.email, password: "a-long-passphrase" });
+    expect(await blocked.text()).toContain("Too many attempts");
+    const other = await postForm(`${server.url}/login`, { email: bystander.email, password: "a-long-passphrase" });
+    expect(other.status).toBe(302);
+  });
+
   it("keeps teacher pages behind the login, and one teacher out of another's session", async () => {
     expect(await page("/teacher")).toMatchObject({ status: 302, location: "/login?next=%2Fteacher" });
     const a = await signUpTeacher(server.url);
@@ -125,5 +135,24 @@ describe.each(backends)("pages on %s", (backend) => {
     const rows = await server.database.db.select().from(participants).where(eq(participants.sessionId, session.id));
     expect(rows.map((r) => r.displayName)).toEqual(["Dara"]);
     expect((await page("/play/ZZZZZZ")).status).toBe(404);
+  });
+});
+
+describe("sign-up with TEACHER_SIGNUP_CODE", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer("pglite", { signupCode: "staff-room-42" });
+  });
+  afterAll(async () => server?.close());
+
+  it("asks for the code and refuses an account without it", async () => {
+    expect(await (await fetch(`${server.url}/signup`)).text()).toContain("Sign-up code");
+    const fields = { name: "A Student", email: "student@school.example", password: "a-long-passphrase" };
+    const refused = await postForm(`${server.url}/signup`, { ...fields, code: "guess" });
+    expect(refused.status).toBe(200);
+    expect(await refused.text()).toContain("That sign-up code is not right.");
+    expect(await server.database.db.select().from(teachers)).toHaveLength(0);
+    const accepted = await postForm(`${server.url}/signup`, { ...fields, name: "A Teacher", code: "staff-room-42" });
+    expect(accepted.status).toBe(302);
   });
 });

@@ -40,7 +40,7 @@ async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(file).href);
 }
 
-export async function startServer(backend: Backend, options: Pick<RostrumOptions, "contentDir" | "log"> = {}): Promise<TestServer> {
+export async function startServer(backend: Backend, options: Pick<RostrumOptions, "contentDir" | "log" | "signupCode"> = {}): Promise<TestServer> {
   const pg = backend === "postgres" ? await freshPostgres() : undefined;
   const database = pg ? await openDatabase({ backend: "postgres", url: pg.url, maxConnections: 5 }) : await openDatabase({ backend: "pglite" });
   const rostrum = await createRostrum({ database, secret: randomBytes(32).toString("hex"), build: await loadBuild(), log: () => {}, ...options });
