@@ -78,12 +78,15 @@ export const participants = pgTable(
     sideId: text("side_id"),
     /** SHA-256 of the rejoin token: a leaked table cannot be used to take a seat. */
     tokenHash: text("token_hash").notNull().unique(),
+    /** Made by the join form: the same form sent twice (a double tap on slow Wi-Fi) is one seat. */
+    joinId: uuid("join_id"),
     removedAt: timestamp("removed_at", { withTimezone: true }),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("participants_session_name").on(t.sessionId, t.nameKey).where(sql`${t.removedAt} is null`),
     index("participants_session").on(t.sessionId, t.joinedAt),
+    uniqueIndex("participants_session_join").on(t.sessionId, t.joinId).where(sql`${t.joinId} is not null`),
   ],
 );
 

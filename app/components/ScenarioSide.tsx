@@ -1,19 +1,8 @@
-import type { PackedScenario, Side } from "../../content/schema";
+import type { Side } from "../../content/schema";
 import type { CardView } from "../../server/live/views";
 import { EvidenceCard } from "./EvidenceCard";
 
 export const stanceLabel = { for: "For the motion", against: "Against the motion", mixed: "Mixed view of the motion" } as const;
-
-/** The cards a side gets, each with its source, as the students of that side will see them. */
-export function cardsOf(scenario: PackedScenario, side: Side): CardView[] {
-  const cards = new Map(scenario.cards.map((c) => [c.id, c]));
-  const sources = new Map(scenario.sources.map((s) => [s.id, s]));
-  return side.cards.flatMap((id) => {
-    const card = cards.get(id);
-    const source = card && sources.get(card.source);
-    return card && source ? [{ ...card, source }] : [];
-  });
-}
 
 /** One side as a teacher previews it: who they are, their private brief and their cards. */
 export function ScenarioSide({ side, cards }: { side: Side; cards: CardView[] }) {

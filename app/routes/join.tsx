@@ -20,20 +20,24 @@ async function returnToSeat(request: Request, context: AppLoadContext, code: str
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";
   if (code) await returnToSeat(request, context, code);
-  return { code };
+  return { code, joinId: crypto.randomUUID() };
 }
 
-const joinForm = z.object({ code: z.string().max(40).default(""), name: z.string().max(200).default("") });
+const joinForm = z.object({
+  code: z.string().max(40).default(""),
+  name: z.string().max(200).default(""),
+  joinId: z.uuid().optional().catch(undefined),
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = joinForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { errors: { form: "Please fill in the code and your name." }, name: "" };
-  const { code, name } = form.data;
+  const { code, name, joinId } = form.data;
   await returnToSeat(request, context, code);
   if (!(await mayJoin(context.clientAddress)))
     return { errors: { form: "Too many people are joining from this network. Wait a moment and try again." }, name };
   try {
-    const { session, token } = await context.live.joinSession(code, name);
+    const { session, token } = await context.live.joinSession(code, name, joinId);
     const cookie = await context.cookies.addSeat(request.headers.get("Cookie"), session.id, token);
     throw redirect(`/play/${session.code}`, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
@@ -44,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Join() {
-  const { code } = useLoaderData<typeof loader>();
+  const { code, joinId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};
@@ -55,6 +59,7 @@ export default function Join() {
         <h1>Join a session</h1>
         <Form method="post" className="panel" noValidate>
           <FormError message={errors.form} />
+          <input type="hidden" name="joinId" value={joinId} />
           <Field
             label="Join code"
             name="code"

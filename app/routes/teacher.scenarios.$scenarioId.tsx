@@ -7,11 +7,12 @@ import { RoundPlanEditor } from "~/components/RoundPlanEditor";
 import { z } from "zod";
 import { ScenarioPlan } from "~/components/ScenarioPlan";
 import { ScenarioQuiz } from "~/components/ScenarioQuiz";
-import { ScenarioSide, cardsOf } from "~/components/ScenarioSide";
+import { ScenarioSide } from "~/components/ScenarioSide";
 import { TopBar } from "~/components/TopBar";
 import { startSessionFromForm } from "~/lib/startSession.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import { CAPACITY } from "../../server/limits";
+import { sideCards } from "../../server/live/views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scenario.title} · Preview · Rostrum` : "Scenario not found · Rostrum" },
@@ -143,7 +144,7 @@ export default function ScenarioPreview() {
           <h2 id="sides">Sides</h2>
           <div className="scenario-sides">
             {scenario.sides.map((side) => (
-              <ScenarioSide key={side.id} side={side} cards={cardsOf(scenario, side)} />
+              <ScenarioSide key={side.id} side={side} cards={sideCards(scenario, side)} />
             ))}
           </div>
         </section>

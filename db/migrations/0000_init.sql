@@ -5,6 +5,7 @@ CREATE TABLE "participants" (
 	"name_key" text NOT NULL,
 	"side_id" text,
 	"token_hash" text NOT NULL,
+	"join_id" uuid,
 	"removed_at" timestamp with time zone,
 	"joined_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "participants_token_hash_unique" UNIQUE("token_hash")
@@ -50,6 +51,7 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_teacher_id_teachers_id_fk" FOREI
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_scenario_version_id_scenario_versions_id_fk" FOREIGN KEY ("scenario_version_id") REFERENCES "public"."scenario_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "participants_session_name" ON "participants" USING btree ("session_id","name_key") WHERE "participants"."removed_at" is null;--> statement-breakpoint
 CREATE INDEX "participants_session" ON "participants" USING btree ("session_id","joined_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "participants_session_join" ON "participants" USING btree ("session_id","join_id") WHERE "participants"."join_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "scenario_versions_bundled" ON "scenario_versions" USING btree ("scenario_id","version") WHERE "scenario_versions"."owner_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "scenario_versions_owned" ON "scenario_versions" USING btree ("owner_id","scenario_id","version") WHERE "scenario_versions"."owner_id" is not null;--> statement-breakpoint
 CREATE INDEX "sessions_teacher" ON "sessions" USING btree ("teacher_id","created_at");

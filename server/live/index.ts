@@ -196,7 +196,11 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
 
     sessionByCode,
 
-    async joinSession(codeInput: string, nameInput: string) {
+    /**
+     * `joinId` comes from the join form. The same form sent again (the first answer, with its
+     * cookie, lost on the way) gets the same seat back under a fresh token instead of "name taken".
+     */
+    async joinSession(codeInput: string, nameInput: string, joinId?: string) {
       const found = await sessionByCode(codeInput);
       const name = checkDisplayName(nameInput);
       if (!name.ok) throw new LiveError("invalid", name.message, "name");
@@ -206,12 +210,17 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
         const participant = await mutate(found.id, async (tx, session, sideIds) => {
           if (session.status === "ended") throw new LiveError("closed", ENDED, "code");
           const seats = await activeSeats(tx, session.id);
+          const repeat = joinId && seats.find((p) => p.joinId === joinId);
+          if (repeat) {
+            const [row] = await tx.update(participants).set({ tokenHash: hashToken(token) }).where(eq(participants.id, repeat.id)).returning();
+            return row;
+          }
           if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
           if (seats.some((p) => p.nameKey === name.key)) throw taken();
           const sideId = session.sidesLocked ? (smallestSide(seats, sideIds) ?? null) : null;
           const [row] = await tx
             .insert(participants)
-            .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash: hashToken(token) })
+            .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash: hashToken(token), joinId })
             .returning();
           return row;
         });

@@ -15,6 +15,8 @@ export type ViewSource = {
 
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
   const pending = new Map<string, NodeJS.Timeout>();
+  // One send at a time per session, in order: a slow earlier build never lands after a newer one.
+  const sending = new Map<string, Promise<void>>();
   let closed = false;
   const report = (what: string) => (error: unknown) => console.error(`publishing ${what} failed:`, error);
 
@@ -32,7 +34,11 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
         sessionId,
         setTimeout(() => {
           pending.delete(sessionId);
-          sendAudiences(sessionId).catch(report("host and projector views"));
+          const next = (sending.get(sessionId) ?? Promise.resolve()).then(() => sendAudiences(sessionId)).catch(report("host and projector views"));
+          sending.set(sessionId, next);
+          void next.then(() => {
+            if (sending.get(sessionId) === next) sending.delete(sessionId);
+          });
         }, coalesceMs),
       );
     },

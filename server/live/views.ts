@@ -72,11 +72,19 @@ export function projectorView(session: SessionRow, scenario: PackedScenario, par
   };
 }
 
+/** The cards a side gets, each with its source. The pack's schema guarantees both exist. */
+export function sideCards(scenario: PackedScenario, side: Side): CardView[] {
+  const cards = new Map(scenario.cards.map((c) => [c.id, c]));
+  const sources = new Map(scenario.sources.map((s) => [s.id, s]));
+  return side.cards.map((id) => {
+    const card = cards.get(id)!;
+    return { ...card, source: sources.get(card.source)! };
+  });
+}
+
 export function participantView(session: SessionRow, scenario: PackedScenario, participant: ParticipantRow): ParticipantView {
   const removed = participant.removedAt !== null;
   const side = removed ? undefined : scenario.sides.find((s) => s.id === participant.sideId);
-  const sources = new Map(scenario.sources.map((s) => [s.id, s]));
-  const cards = new Map(scenario.cards.map((c) => [c.id, c]));
   return {
     audience: "participant",
     version: session.version,
@@ -88,14 +96,6 @@ export function participantView(session: SessionRow, scenario: PackedScenario, p
       sidesLocked: session.sidesLocked,
     },
     me: { id: participant.id, name: participant.displayName, removed },
-    side: side
-      ? {
-          ...side,
-          cards: side.cards.map((id) => {
-            const card = cards.get(id)!;
-            return { ...card, source: sources.get(card.source)! };
-          }),
-        }
-      : null,
+    side: side ? { ...side, cards: sideCards(scenario, side) } : null,
   };
 }

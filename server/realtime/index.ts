@@ -51,7 +51,6 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
 
   io.on("connection", (socket) => {
     const data = socket.data;
-    socket.join(rooms.session(data.sessionId));
     if (data.role === "participant") {
       socket.join(rooms.participant(data.participantId));
       if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId);

@@ -1,6 +1,5 @@
 // Socket.IO room names, in one place so the engine and the handlers agree.
 export const rooms = {
-  session: (sessionId: string) => `session:${sessionId}`,
   host: (sessionId: string) => `session:${sessionId}:host`,
   projector: (sessionId: string) => `session:${sessionId}:projector`,
   participant: (participantId: string) => `participant:${participantId}`,

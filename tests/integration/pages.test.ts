@@ -116,6 +116,21 @@ describe.each(backends)("pages on %s", (backend) => {
     expect(await page(`/play/${session.code}`)).toMatchObject({ status: 302, location: `/join?code=${session.code}` });
   });
 
+  it("gives the same seat to a join form sent twice, even when the first answer was lost", async () => {
+    const { cookie } = await signUpTeacher(server.url);
+    const session = await startSession(server.url, cookie);
+    const form = await page(`/join?code=${session.code}`);
+    const joinId = form.html.match(/name="joinId" value="([0-9a-f-]{36})"/)?.[1];
+    expect(joinId).toBeDefined();
+    const first = await postForm(`${server.url}/join`, { code: session.code, name: "Twice", joinId: joinId! });
+    // The browser never stored the first answer's cookie: the second post comes without it.
+    const second = await postForm(`${server.url}/join`, { code: session.code, name: "Twice", joinId: joinId! });
+    expect([first.status, second.status]).toEqual([302, 302]);
+    const rows = await server.database.db.select().from(participants).where(eq(participants.sessionId, session.id));
+    expect(rows).toHaveLength(1);
+    expect((await page(`/play/${session.code}`, cookiesOf(second))).html).toContain("Twice");
+  });
+
   it("gives clear messages for bad codes and names, and stores nothing", async () => {
     const { cookie } = await signUpTeacher(server.url);
     const session = await startSession(server.url, cookie);
