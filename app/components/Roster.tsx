@@ -2,13 +2,16 @@ import type { HostView } from "../../server/live/views";
 
 type Props = {
   view: HostView;
-  busy: boolean;
+  disabled: boolean;
   onMove: (participantId: string, sideId: string | null) => void;
   onRemove: (participantId: string, name: string) => void;
 };
 
-/** The teacher's list of students by side, with a side picker and a remove button for each. */
-export function Roster({ view, busy, onMove, onRemove }: Props) {
+/**
+ * The teacher's list of students by side. A student moves only when the teacher presses Move,
+ * so browsing the side list with the arrow keys moves nobody.
+ */
+export function Roster({ view, disabled, onMove, onRemove }: Props) {
   const groups = [
     ...view.scenario.sides.map((s) => ({ id: s.id as string | null, name: s.name, stance: s.stance as string | undefined })),
     { id: null, name: "Not yet on a side", stance: undefined },
@@ -30,11 +33,19 @@ export function Roster({ view, busy, onMove, onRemove }: Props) {
                 <li key={p.id}>
                   <strong>{p.name}</strong>
                   <span className={`status ${p.online ? "online" : "offline"}`}>{p.online ? "online" : "offline"}</span>
-                  <span className="controls">
+                  <form
+                    className="controls"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const side = new FormData(e.currentTarget).get("side");
+                      onMove(p.id, side ? String(side) : null);
+                    }}
+                  >
                     <label className="visually-hidden" htmlFor={`side-${p.id}`}>
                       Side for {p.name}
                     </label>
-                    <select id={`side-${p.id}`} value={p.sideId ?? ""} disabled={busy} onChange={(e) => onMove(p.id, e.target.value || null)}>
+                    {/* Keyed by the side so the picker shows the truth again after any update. */}
+                    <select key={p.sideId ?? ""} id={`side-${p.id}`} name="side" defaultValue={p.sideId ?? ""} disabled={disabled}>
                       {view.session.sidesLocked ? null : <option value="">No side</option>}
                       {view.scenario.sides.map((s) => (
                         <option key={s.id} value={s.id}>
@@ -42,10 +53,13 @@ export function Roster({ view, busy, onMove, onRemove }: Props) {
                         </option>
                       ))}
                     </select>
-                    <button type="button" className="danger small" disabled={busy} onClick={() => onRemove(p.id, p.name)}>
+                    <button type="submit" className="secondary small" disabled={disabled}>
+                      Move<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                    <button type="button" className="danger small" disabled={disabled} onClick={() => onRemove(p.id, p.name)}>
                       Remove<span className="visually-hidden"> {p.name}</span>
                     </button>
-                  </span>
+                  </form>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
+import { useFocusFirstError } from "~/lib/forms";
 import { mayJoin } from "~/lib/limits.server";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
@@ -50,6 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Join() {
   const { code, joinId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  useFocusFirstError(data);
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};
   return (

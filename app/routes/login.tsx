@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
+import { useFocusFirstError } from "~/lib/forms";
 import { optionalTeacher, safeNext } from "~/lib/teacher.server";
 
 export const meta: MetaFunction = () => [{ title: "Teacher log in · Rostrum" }];
@@ -20,6 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const data = useActionData<typeof action>();
+  useFocusFirstError(data);
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
+import { useFocusFirstError } from "~/lib/forms";
 import { optionalTeacher } from "~/lib/teacher.server";
 import { PASSWORD_MIN_LENGTH } from "../../server/limits";
 
@@ -22,6 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { needsCode } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  useFocusFirstError(data);
   const busy = useNavigation().state !== "idle";
   const errors = data?.errors ?? {};
   return (

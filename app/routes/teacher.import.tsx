@@ -16,6 +16,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
+import { useFocusFirstError } from "~/lib/forms";
 import { requireTeacher } from "~/lib/teacher.server";
 
 export const meta: MetaFunction = () => [{ title: "Import a scenario · Rostrum" }];
@@ -107,6 +108,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ImportScenario() {
   const { teacher } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useFocusFirstError(result);
   const busy = useNavigation().state === "submitting";
   const errors: Errors = result?.errors ?? {};
   const problems = result?.problems;

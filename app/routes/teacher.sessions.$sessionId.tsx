@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { Roster } from "~/components/Roster";
 import { minutes, roundKindLabel } from "~/components/ScenarioPlan";
@@ -29,11 +29,21 @@ export default function Console() {
   const data = useLoaderData<typeof loader>();
   const { view, connection, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
   const [busy, setBusy] = useState(false);
+  // A moved student's row re-renders under their new side: keep keyboard focus with them.
+  const [follow, setFollow] = useState<{ id: string; sideId: string | null }>();
+  useEffect(() => {
+    if (!follow || !view.participants.some((p) => p.id === follow.id && p.sideId === follow.sideId)) return;
+    document.getElementById(`side-${follow.id}`)?.focus();
+    setFollow(undefined);
+  }, [view, follow]);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const ended = view.session.status === "ended";
   const online = view.participants.filter((p) => p.online).length;
 
+  // Controls stay enabled while a command runs (disabling the focused one would drop keyboard
+  // focus); a second press meanwhile is ignored.
   async function run(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done?: string) {
+    if (busy) return;
     setBusy(true);
     const result = await work();
     setBusy(false);
@@ -83,7 +93,7 @@ export default function Console() {
         <div className="actions" style={{ marginBottom: "1rem" }}>
           <button
             type="button"
-            disabled={busy || ended || view.session.sidesLocked}
+            disabled={ended || view.session.sidesLocked}
             onClick={() =>
               run(async () => {
                 const result = await send("lobby:autoBalance", {});
@@ -98,7 +108,7 @@ export default function Console() {
             type="button"
             className="secondary"
             aria-pressed={view.session.sidesLocked}
-            disabled={busy || ended}
+            disabled={ended}
             onClick={() => run(() => send("lobby:lockSides", { locked: !view.session.sidesLocked }), view.session.sidesLocked ? "Sides unlocked." : "Sides locked.")}
           >
             {view.session.sidesLocked ? "Sides locked (unlock)" : "Lock sides"}
@@ -106,7 +116,7 @@ export default function Console() {
           <button
             type="button"
             className="danger"
-            disabled={busy || ended}
+            disabled={ended}
             onClick={() => {
               if (window.confirm("End this session for everyone? Students will no longer be able to join.")) run(() => send("session:end", {}), "Session ended.");
             }}
@@ -132,10 +142,11 @@ export default function Console() {
         </details>
         <Roster
           view={view}
-          busy={busy || ended}
+          disabled={ended}
           onMove={(participantId, sideId) => {
             const who = view.participants.find((p) => p.id === participantId)?.name;
             const where = view.scenario.sides.find((s) => s.id === sideId)?.name ?? "no side";
+            setFollow({ id: participantId, sideId });
             run(() => send("lobby:moveParticipant", { participantId, sideId }), `${who} moved to ${where}.`);
           }}
           onRemove={(participantId, name) => {

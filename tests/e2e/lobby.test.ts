@@ -107,6 +107,14 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     expect(await sideOf(students[1])).toBe(sides[1]);
     await students[1].getByText("Live", { exact: true }).waitFor();
 
+    // The teacher moves one student with the keyboard-safe picker; focus stays with that student.
+    const target = "Human rights groups and civil society";
+    await teacher.getByLabel(`Side for ${names[0]}`).selectOption({ label: target });
+    await teacher.getByRole("button", { name: `Move ${names[0]}`, exact: true }).click();
+    await teacher.getByText(`${names[0]} moved to ${target}.`).waitFor();
+    await students[0].getByRole("heading", { name: `Your side: ${target}` }).waitFor();
+    await expect.poll(() => teacher.evaluate(() => document.activeElement?.id)).toMatch(/^side-/);
+
     // Nothing on the phone is wider than the phone.
     expect(await students[0].evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
