@@ -90,7 +90,6 @@ export const participants = pgTable(
   ],
 );
 
-export type TeacherRow = typeof teachers.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type ScenarioVersionRow = typeof scenarioVersions.$inferSelect;
