@@ -23,5 +23,7 @@ export function safeNext(next: FormDataEntryValue | string | null | undefined, f
   if (typeof next !== "string" || !next.startsWith("/")) return fallback;
   const base = "http://rostrum.invalid";
   const url = new URL(next, base);
-  return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+  const path = url.pathname + url.search + url.hash;
+  // Dot segments resolve away (`/.//evil.example` → `//evil.example`): check the result too.
+  return url.origin === base && !/^\/[\\/]/.test(path) ? path : fallback;
 }

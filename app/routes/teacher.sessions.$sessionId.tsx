@@ -146,8 +146,11 @@ export default function Console() {
           onMove={(participantId, sideId) => {
             const who = view.participants.find((p) => p.id === participantId)?.name;
             const where = view.scenario.sides.find((s) => s.id === sideId)?.name ?? "no side";
-            setFollow({ id: participantId, sideId });
-            run(() => send("lobby:moveParticipant", { participantId, sideId }), `${who} moved to ${where}.`);
+            run(async () => {
+              const result = await send("lobby:moveParticipant", { participantId, sideId });
+              if (result.ok) setFollow({ id: participantId, sideId });
+              return result;
+            }, `${who} moved to ${where}.`);
           }}
           onRemove={(participantId, name) => {
             if (window.confirm(`Remove ${name} from this session? They will not be able to rejoin with this seat.`))

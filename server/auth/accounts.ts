@@ -53,17 +53,16 @@ const TOO_MANY = "Too many attempts. Please wait a minute and try again.";
 
 /** `signupCode`, when set, must be given to create an account (TEACHER_SIGNUP_CODE). */
 export function createAccounts(db: Database, signupCode?: string) {
-  // Sign-ups per client, and failed logins per client and per client and address: guessing is
-  // slowed, while nobody elsewhere can lock a teacher out by failing on purpose.
+  // Sign-ups per client, and login attempts per client and per client and address: guessing
+  // is slowed, while nobody elsewhere can lock a teacher out by failing on purpose.
   const signups = new RateLimiterMemory({ points: 30, duration: 60 });
-  const failedLogins = new RateLimiterMemory({ points: 10, duration: 60 });
-  const failedLoginsPerClient = new RateLimiterMemory({ points: 100, duration: 60 });
+  const loginAttempts = new RateLimiterMemory({ points: 10, duration: 60 });
+  const loginAttemptsPerClient = new RateLimiterMemory({ points: 100, duration: 60 });
   const limited = (limiter: RateLimiterMemory, key: string) =>
     limiter.consume(key).then(
       () => false,
       () => true,
     );
-  const exhausted = async (limiter: RateLimiterMemory, key: string) => ((await limiter.get(key))?.remainingPoints ?? 1) <= 0;
   // Verifying against a throwaway hash when the address is unknown takes as long as a real
   // check, so the response time does not tell who has an account.
   const unknownAccountHash = hashPassword(randomBytes(16).toString("hex"));
@@ -93,11 +92,16 @@ export function createAccounts(db: Database, signupCode?: string) {
       if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
       const { email, password } = parsed.data;
       const pair = `${clientKey} ${email}`;
-      if ((await exhausted(failedLoginsPerClient, clientKey)) || (await exhausted(failedLogins, pair))) return { ok: false, errors: { form: TOO_MANY } };
+      // Counted before the (slow) check, so guesses sent all at once are limited too; a
+      // success gives the attempt back.
+      const [perClient, perPair] = await Promise.all([limited(loginAttemptsPerClient, clientKey), limited(loginAttempts, pair)]);
+      if (perClient || perPair) return { ok: false, errors: { form: TOO_MANY } };
       const [row] = await db.select().from(teachers).where(eq(teachers.email, email));
       const matches = await verifyPassword(password, row?.passwordHash ?? (await unknownAccountHash));
-      if (row && matches) return { ok: true, teacherId: row.id };
-      await Promise.all([limited(failedLoginsPerClient, clientKey), limited(failedLogins, pair)]);
+      if (row && matches) {
+        await Promise.all([loginAttemptsPerClient.reward(clientKey), loginAttempts.delete(pair)]);
+        return { ok: true, teacherId: row.id };
+      }
       // Same message for an unknown email and a wrong password: the form does not reveal who has an account.
       return { ok: false, errors: { form: "That email and password do not match an account." } };
     },

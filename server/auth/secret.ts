@@ -23,8 +23,8 @@ export async function resolveSessionSecret(configured: string | undefined, dataD
     await mkdir(dataDir, { recursive: true });
     // Written whole under another name, then linked into place: the file either does not exist
     // or holds a full secret, and if two processes race, the first link wins for both.
-    const draft = `${file}.${process.pid}.tmp`;
-    await writeFile(draft, randomBytes(32).toString("base64url") + "\n", { mode: 0o600 });
+    const draft = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    await writeFile(draft, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
     try {
       await link(draft, file);
     } catch (error) {

@@ -82,6 +82,11 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
     async importPack(label: string, text: string, teacherId: string): Promise<ImportResult> {
       const parsed = parseScenario(label, text, sources);
       if (!parsed.ok) return parsed;
+      // A copy of the bundled pack is not an edit: storing it would hide later fixes to the pack.
+      const bundled = await newestIn(null, parsed.value.id);
+      const own = await newestIn(teacherId, parsed.value.id);
+      if (!own && bundled?.contentHash === hashContent(packScenario(parsed.value, sources)))
+        return { ok: true, scenarioId: bundled.scenarioId, version: bundled.version, unchanged: true };
       const { row, stored } = await store(parsed.value, teacherId);
       return { ok: true, scenarioId: row.scenarioId, version: row.version, unchanged: !stored };
     },

@@ -66,6 +66,12 @@ describe.each(backends)("pages on %s", (backend) => {
     expect(await blocked.text()).toContain("Too many attempts");
     const other = await postForm(`${server.url}/login`, { email: bystander.email, password: "a-long-passphrase" });
     expect(other.status).toBe(302);
+    // Guesses sent all at once are counted before they are checked.
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => postForm(`${server.url}/login`, { email: bystander.email, password: `burst-${i}` }).then((r) => r.text())),
+    );
+    expect(burst.filter((html) => html.includes("do not match an account")).length).toBeLessThanOrEqual(10);
+    expect(burst.some((html) => html.includes("Too many attempts"))).toBe(true);
   });
 
   it("keeps teacher pages behind the login, and one teacher out of another's session", async () => {

@@ -56,6 +56,16 @@ describe.each(backends)("scenario library on %s", (backend) => {
     expect((await get("/teacher/scenarios/imported-copy?imported=1")).html).toContain("Imported as version 1.");
   });
 
+  it("treats an unchanged copy of a bundled pack as no import, so later fixes to the pack still arrive", async () => {
+    const other = await signUpTeacher(server.url, "Ms Copy");
+    const before = (await versions(bundled.id)).length;
+    const form = new FormData();
+    form.append("file", new Blob([stringify(bundled)]), "copy.yaml");
+    const res = await fetch(`${server.url}/teacher/import`, { method: "POST", body: form, redirect: "manual", headers: { cookie: other.cookie } });
+    expect(res.headers.get("location")).toBe("/teacher/scenarios/conditioned-engagement?unchanged=1");
+    expect(await versions(bundled.id)).toHaveLength(before);
+  });
+
   it("lists every problem by field and stores nothing", async () => {
     const broken = structuredClone(bundled);
     const single = broken.quiz.findIndex((q: { kind: string }) => q.kind === "single");

@@ -8,7 +8,20 @@ describe("safeNext", () => {
   });
 
   it("refuses anything a browser would take to another site", () => {
-    for (const next of ["//evil.example", "/\\evil.example/phish", "/\t/evil.example", "https://evil.example", "evil", "", null, undefined])
+    for (const next of [
+      "//evil.example",
+      "/\\evil.example/phish",
+      "/\t/evil.example",
+      "/.//evil.example",
+      "/./\\evil.example",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
+      "https://evil.example",
+      "evil",
+      "",
+      null,
+      undefined,
+    ])
       expect(safeNext(next), String(next)).toBe("/teacher");
   });
 });
