@@ -1,4 +1,5 @@
 // Shared behaviour of the pages' forms.
+import { useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 
 /**
@@ -9,4 +10,10 @@ export function useFocusFirstError(answer: unknown) {
   useEffect(() => {
     if (answer) document.querySelector<HTMLElement>('main [aria-invalid="true"]')?.focus();
   }, [answer]);
+}
+
+/** A form page's answer: its field errors (focused when they arrive) and whether it is sending. */
+export function useFormAnswer<E extends object>(answer: { errors: E } | undefined) {
+  useFocusFirstError(answer);
+  return { errors: (answer?.errors ?? {}) as Partial<E> & { form?: string }, busy: useNavigation().state !== "idle" };
 }

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormError } from "~/components/Field";
-import { TopBar } from "~/components/TopBar";
-import { useFocusFirstError } from "~/lib/forms";
+import { Field } from "~/components/Field";
+import { FormPage } from "~/components/FormPage";
+import { useFormAnswer } from "~/lib/forms";
 import { mayJoin } from "~/lib/limits.server";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
@@ -51,49 +51,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Join() {
   const { code, joinId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  useFocusFirstError(data);
-  const busy = useNavigation().state !== "idle";
-  const errors = data?.errors ?? {};
+  const { errors, busy } = useFormAnswer(data);
   return (
-    <>
-      <TopBar />
-      <main id="main" className="page narrow">
-        <h1>Join a session</h1>
-        <Form method="post" className="panel" noValidate>
-          <FormError message={errors.form} />
-          <input type="hidden" name="joinId" value={joinId} />
-          <Field
-            label="Join code"
-            name="code"
-            type="text"
-            className="code-input"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            inputMode="text"
-            required
-            maxLength={12}
-            defaultValue={code}
-            hint="6 letters and digits, shown by your teacher."
-            error={errors.code}
-          />
-          <Field
-            label="Your name"
-            name="name"
-            type="text"
-            autoComplete="nickname"
-            required
-            maxLength={NAME_MAX_LENGTH}
-            defaultValue={data?.name}
-            hint="The name your class will see. No account needed."
-            error={errors.name}
-            autoFocus={Boolean(code)}
-          />
-          <button type="submit" disabled={busy}>
-            {busy ? "Joining…" : "Join"}
-          </button>
-        </Form>
-      </main>
-    </>
+    <FormPage title="Join a session" formError={errors.form}>
+      <input type="hidden" name="joinId" value={joinId} />
+      <Field
+        label="Join code"
+        name="code"
+        type="text"
+        className="code-input"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        inputMode="text"
+        required
+        maxLength={12}
+        defaultValue={code}
+        hint="6 letters and digits, shown by your teacher."
+        error={errors.code}
+      />
+      <Field
+        label="Your name"
+        name="name"
+        type="text"
+        autoComplete="nickname"
+        required
+        maxLength={NAME_MAX_LENGTH}
+        defaultValue={data?.name}
+        hint="The name your class will see. No account needed."
+        error={errors.name}
+        autoFocus={Boolean(code)}
+      />
+      <button type="submit" disabled={busy}>
+        {busy ? "Joining…" : "Join"}
+      </button>
+    </FormPage>
   );
 }

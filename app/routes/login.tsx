@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormError } from "~/components/Field";
-import { TopBar } from "~/components/TopBar";
-import { useFocusFirstError } from "~/lib/forms";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { FormPage } from "~/components/FormPage";
+import { useFormAnswer } from "~/lib/forms";
 import { optionalTeacher, safeNext } from "~/lib/teacher.server";
 
 export const meta: MetaFunction = () => [{ title: "Teacher log in · Rostrum" }];
@@ -21,28 +21,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const data = useActionData<typeof action>();
-  useFocusFirstError(data);
   const [params] = useSearchParams();
-  const busy = useNavigation().state !== "idle";
-  const errors = data?.errors ?? {};
+  const { errors, busy } = useFormAnswer(data);
   return (
-    <>
-      <TopBar />
-      <main id="main" className="page narrow">
-        <h1>Teacher log in</h1>
-        <Form method="post" className="panel" noValidate>
-          <FormError message={errors.form} />
-          <input type="hidden" name="next" value={params.get("next") ?? "/teacher"} />
-          <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.email} error={errors.email} />
-          <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
-          <button type="submit" disabled={busy}>
-            {busy ? "Logging in…" : "Log in"}
-          </button>
-        </Form>
+    <FormPage
+      title="Teacher log in"
+      formError={errors.form}
+      after={
         <p>
           New to Rostrum? <Link to="/signup">Create an account</Link>
         </p>
-      </main>
-    </>
+      }
+    >
+      <input type="hidden" name="next" value={params.get("next") ?? "/teacher"} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.email} error={errors.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      <button type="submit" disabled={busy}>
+        {busy ? "Logging in…" : "Log in"}
+      </button>
+    </FormPage>
   );
 }

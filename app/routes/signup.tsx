@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/Field";
-import { TopBar } from "~/components/TopBar";
-import { useFocusFirstError } from "~/lib/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { FormPage } from "~/components/FormPage";
+import { useFormAnswer } from "~/lib/forms";
 import { optionalTeacher } from "~/lib/teacher.server";
 import { PASSWORD_MIN_LENGTH } from "../../server/limits";
 
@@ -23,47 +23,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { needsCode } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  useFocusFirstError(data);
-  const busy = useNavigation().state !== "idle";
-  const errors = data?.errors ?? {};
+  const { errors, busy } = useFormAnswer(data);
   return (
-    <>
-      <TopBar />
-      <main id="main" className="page narrow">
-        <h1>Create a teacher account</h1>
-        <Form method="post" className="panel" noValidate>
-          <FormError message={errors.form} />
-          <Field label="Your name" name="name" type="text" autoComplete="name" required maxLength={80} defaultValue={data?.values.name} error={errors.name} />
-          <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={errors.email} />
-          <Field
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-            error={errors.password}
-          />
-          {needsCode ? (
-            <Field
-              label="Sign-up code"
-              name="code"
-              type="text"
-              autoComplete="off"
-              required
-              hint="Your school gives teachers this code, so that only teachers can make accounts."
-              error={errors.code}
-            />
-          ) : null}
-          <button type="submit" disabled={busy}>
-            {busy ? "Creating your account…" : "Create account"}
-          </button>
-        </Form>
+    <FormPage
+      title="Create a teacher account"
+      formError={errors.form}
+      after={
         <p>
           Already have an account? <Link to="/login">Log in</Link>
         </p>
-      </main>
-    </>
+      }
+    >
+      <Field label="Your name" name="name" type="text" autoComplete="name" required maxLength={80} defaultValue={data?.values.name} error={errors.name} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={errors.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.password}
+      />
+      {needsCode ? (
+        <Field
+          label="Sign-up code"
+          name="code"
+          type="text"
+          autoComplete="off"
+          required
+          hint="Your school gives teachers this code, so that only teachers can make accounts."
+          error={errors.code}
+        />
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {busy ? "Creating your account…" : "Create account"}
+      </button>
+    </FormPage>
   );
 }
