@@ -90,6 +90,53 @@ export const participants = pgTable(
   ],
 );
 
+/**
+ * A teacher's signed-in browser. The cookie holds a random token and this table its SHA-256,
+ * so logging out (or out everywhere) revokes it at once, and a leaked table opens nothing.
+ */
+export const loginSessions = pgTable(
+  "login_sessions",
+  {
+    id: text("id").primaryKey(),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("login_sessions_teacher").on(t.teacherId)],
+);
+
+export const rejoinStatuses = ["pending", "approved", "refused"] as const;
+
+/**
+ * A student who lost their seat's cookie (a new phone, a private tab) asks for the seat back
+ * under their name; the teacher approves, and the seat's token becomes this request's.
+ */
+export const rejoinRequests = pgTable(
+  "rejoin_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token the asking device holds; it becomes the seat's token on approval. */
+    tokenHash: text("token_hash").notNull().unique(),
+    status: text("status", { enum: rejoinStatuses }).notNull().default("pending"),
+    createdAt: createdAt(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("rejoin_requests_pending").on(t.participantId).where(sql`${t.status} = 'pending'`),
+    index("rejoin_requests_session").on(t.sessionId, t.createdAt),
+  ],
+);
+
 export type SessionRow = typeof sessions.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type ScenarioVersionRow = typeof scenarioVersions.$inferSelect;
+export type LoginSessionRow = typeof loginSessions.$inferSelect;
+export type RejoinRequestRow = typeof rejoinRequests.$inferSelect;
