@@ -1,18 +1,15 @@
 // Socket.IO wiring: who a socket is comes from the handshake only (the teacher's cookie, or a
 // student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Cookies } from "../auth/cookies";
 import type { Live } from "../live";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import type { LiveServer } from "../live/publisher";
-import { handshakeSchema, type SocketData } from "./events";
+import { handshakeSchema, payloads, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
+import { BUSY, createSocketLimits, TOO_MANY } from "./limits";
 import { registerLobbyHandlers } from "./lobbyHandlers";
 import { rooms } from "./rooms";
 import { registerSessionHandlers } from "./sessionHandlers";
-
-/** Events a socket may send per second; far above what a person clicks, low enough to stop a script. */
-export const EVENTS_PER_SECOND = 10;
 
 const refuse = (code: ErrorCode, message: string) => Object.assign(new Error(message), { data: { code } });
 
@@ -32,25 +29,33 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promi
   return { role: auth.data.role, teacherId, sessionId: session.id };
 }
 
+const refusal = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+
 export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
-  const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const limits = createSocketLimits();
 
   io.use((socket, next) => {
-    identify(socket, live, cookies).then(
-      (data) => {
-        socket.data = data;
-        next();
-      },
-      (error) => {
-        if (isLiveError(error)) return next(refuse(error.code, error.message));
-        console.error("socket handshake failed:", error);
-        next(refuse("internal", "The server could not check who you are."));
-      },
-    );
+    const check = () =>
+      identify(socket, live, cookies).then(
+        (data) => {
+          socket.data = data;
+          next();
+        },
+        (error) => {
+          if (isLiveError(error)) return next(refuse(error.code, error.message));
+          console.error("socket handshake failed:", error);
+          next(refuse("internal", "The server could not check who you are."));
+        },
+      );
+    // A student's handshake reads the database: it waits in the students' lane like their events.
+    if ((socket.handshake.auth as { role?: unknown } | undefined)?.role !== "participant") return void check();
+    limits.runStudentWork((done) => void check().finally(done), () => next(refuse("rate_limited", BUSY)));
   });
 
   io.on("connection", (socket) => {
     const data = socket.data;
+    limits.admit(data, socket);
+    socket.on("disconnect", () => limits.release(data, socket));
     if (data.role === "participant") {
       socket.join(rooms.participant(data.participantId));
       if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId);
@@ -61,15 +66,27 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
       socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));
     }
 
-    socket.use(([, ...args], next) => {
-      limiter.consume(socket.id).then(
-        () => next(),
-        () => {
-          const ack = args[args.length - 1];
-          if (typeof ack === "function")
-            ack({ ok: false, error: { code: "rate_limited", message: "Too many actions at once. Wait a moment and try again." } });
-        },
-      );
+    socket.use((packet, next) => {
+      const [event] = packet;
+      const ack = packet[packet.length - 1];
+      // Without an acknowledgement there is no one to answer, and the command is not run.
+      if (packet.length < 2 || typeof ack !== "function") return;
+      if (typeof event !== "string" || !Object.hasOwn(payloads, event))
+        return ack(refusal("invalid", `There is no event called “${String(event).slice(0, 40)}”.`));
+      void limits.allow(data, event).then((allowed) => {
+        if (!allowed) return ack(refusal("rate_limited", TOO_MANY));
+        if (data.role !== "participant") return next();
+        limits.runStudentWork(
+          (done) => {
+            packet[packet.length - 1] = (...answer: unknown[]) => {
+              done();
+              ack(...answer);
+            };
+            next();
+          },
+          () => ack(refusal("rate_limited", BUSY)),
+        );
+      });
     });
     registerSessionHandlers(socket, live);
     registerLobbyHandlers(socket, live);

@@ -1,0 +1,97 @@
+// What one client may ask of the server. Limits follow who a socket is (a seat, a teacher),
+// never its address: a school puts a whole class behind one address. Three bounds:
+// - a seat or teacher shares one event budget across all its sockets, and a tighter one for
+//   snapshots (whole views are the expensive answer);
+// - a seat keeps at most a few sockets; a new one closes the oldest (a phone that dropped off
+//   the Wi-Fi reconnects before its old socket times out, and the newest is the live one);
+// - database work that students start (handshakes, commands) runs in one bounded lane, so a
+//   flood of it waits its turn instead of filling the database's queue ahead of a teacher.
+import pLimit from "p-limit";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { SocketData } from "./events";
+
+/** Events a seat or a teacher may send per second, over all their sockets. */
+export const EVENTS_PER_SECOND = 10;
+/** Snapshots (whole views) per identity per 10 s: one per (re)connect is the normal use. */
+export const SNAPSHOTS_PER_10S = 5;
+/** Sockets one seat may hold at once; a teacher's console, projector and spare tabs get more. */
+export const SOCKETS_PER_SEAT = 3;
+export const SOCKETS_PER_HOST = 8;
+/**
+ * Student work running at once, and waiting. A handful in flight keeps the database busy while
+ * a teacher's query waits behind at most that many. The queue holds a whole 2,000-student
+ * class reconnecting after a Wi-Fi drop (each waits a few milliseconds); past that, a flood
+ * gets quick `rate_limited` answers, which clients retry, instead of unbounded memory.
+ */
+export const STUDENT_LANE = { concurrency: 4, maxQueue: 2_000 } as const;
+/** A lane slot is given back when the work answers; this frees it if an answer never comes. */
+const SLOT_TIMEOUT_MS = 10_000;
+
+export const BUSY = "The server is busy. Wait a moment and try again.";
+export const TOO_MANY = "Too many actions at once. Wait a moment and try again.";
+
+/** Who a socket is, as the limits count it: the same seat or teacher on any number of sockets. */
+export const identityOf = (data: SocketData) =>
+  data.role === "participant" ? `seat:${data.participantId}` : `teacher:${data.teacherId}:${data.sessionId}`;
+
+const consumed = (limiter: RateLimiterMemory, key: string) =>
+  limiter.consume(key).then(
+    () => true,
+    () => false,
+  );
+
+export type Closable = { disconnect(close?: boolean): unknown };
+
+export function createSocketLimits() {
+  const events = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  const snapshots = new RateLimiterMemory({ points: SNAPSHOTS_PER_10S, duration: 10 });
+  const studentLane = pLimit(STUDENT_LANE.concurrency);
+  const open = new Map<string, Closable[]>();
+
+  return {
+    /** May this identity send `event` now? Counts it either way. */
+    async allow(data: SocketData, event: string): Promise<boolean> {
+      const who = identityOf(data);
+      if (!(await consumed(events, who))) return false;
+      return event !== "session:snapshot" || consumed(snapshots, who);
+    },
+
+    /**
+     * Runs student work in the bounded lane. `start` begins the work and calls `done` when it
+     * has answered (for an event, when its acknowledgement is sent). A full queue is refused
+     * at once with `busy()` and nothing runs.
+     */
+    runStudentWork(start: (done: () => void) => void, busy: () => void) {
+      if (studentLane.pendingCount >= STUDENT_LANE.maxQueue) return busy();
+      void studentLane(
+        () =>
+          new Promise<void>((release) => {
+            const timer = setTimeout(release, SLOT_TIMEOUT_MS);
+            start(() => {
+              clearTimeout(timer);
+              release();
+            });
+          }),
+      );
+    },
+
+    /** Counts a new socket for its identity; past the cap, the oldest ones are closed. */
+    admit(data: SocketData, socket: Closable) {
+      const who = identityOf(data);
+      const list = open.get(who) ?? [];
+      list.push(socket);
+      open.set(who, list);
+      const cap = data.role === "participant" ? SOCKETS_PER_SEAT : SOCKETS_PER_HOST;
+      for (const oldest of list.splice(0, Math.max(0, list.length - cap))) oldest.disconnect(true);
+    },
+
+    release(data: SocketData, socket: Closable) {
+      const who = identityOf(data);
+      const list = open.get(who)?.filter((s) => s !== socket) ?? [];
+      if (list.length) open.set(who, list);
+      else open.delete(who);
+    },
+  };
+}
+
+export type SocketLimits = ReturnType<typeof createSocketLimits>;

@@ -1,0 +1,118 @@
+// One client flooding the server must not starve everyone else: limits follow who a socket is
+// (a seat, a teacher), a seat has few sockets, and the database work students start is bounded,
+// so a teacher in another class is still answered quickly. Runs on PGlite and PostgreSQL.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../server/app";
+import { connect, cookiesOf, postForm, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { backends, startServer, type TestServer } from "../support/server";
+
+type FloodResult = { connected: number; refused: number; sent: number; answers: Record<string, number>; disconnected: number };
+
+/** Runs tests/support/flood.ts in its own process; resolves when it is connected and flooding. */
+function flood(plan: { url: string; tokens: string[]; socketsPerToken: number; perSecond: number; seconds: number; event: string }) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "tests/support/flood.ts")], {
+    env: { ...process.env, FLOOD_PLAN: JSON.stringify(plan) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  let markReady: () => void;
+  const ready = new Promise<void>((r) => (markReady = r));
+  const done = new Promise<FloodResult>((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("ready\n")) markReady();
+    });
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").pop()!;
+      code === 0 ? resolve(JSON.parse(last)) : reject(new Error(`flood exited ${code}: ${out}`));
+    });
+  });
+  return { ready, done };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+describe.each(backends)("fairness under a flood on %s", (backend) => {
+  let server: TestServer;
+  let teacher: { cookie: string };
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startServer(backend);
+    teacher = await signUpTeacher(server.url);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await server?.close();
+  });
+
+  it("keeps at most three sockets per seat, closing the oldest", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const { token } = await server.rostrum.live.joinSession(session.code, "Many Tabs");
+    const opened: ClientSocket[] = [];
+    for (let i = 0; i < 5; i++) {
+      opened.push(await connect(server.url, { role: "participant", token }));
+      sockets.push(opened[i]);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(opened.map((s) => s.connected)).toEqual([false, false, true, true, true]);
+  });
+
+  it("shares one event budget among all the sockets of a seat", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const { token } = await server.rostrum.live.joinSession(session.code, "Two Tabs");
+    const [a, b] = [await connect(server.url, { role: "participant", token }), await connect(server.url, { role: "participant", token })];
+    sockets.push(a, b);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => send(i % 2 ? a : b, "lobby:autoBalance", {})));
+    // Each socket alone stays under 10 a second; together they pass it.
+    expect(answers.filter((x) => !x.ok && x.error.code === "rate_limited").length).toBeGreaterThan(0);
+  });
+
+  it("answers a teacher in another session quickly while 300 sockets flood", { timeout: 90_000 }, async () => {
+    const crowded = await startSession(server.url, teacher.cookie, "conditioned-engagement", 300);
+    const tokens: string[] = [];
+    for (let i = 0; i < 100; i++) tokens.push((await server.rostrum.live.joinSession(crowded.code, `Flooder ${i}`)).token);
+    const other = await signUpTeacher(server.url, "Mr Elsewhere");
+    const calm = await startSession(server.url, other.cookie);
+    const host = await connect(server.url, { role: "host", sessionId: calm.id }, other.cookie);
+    sockets.push(host);
+
+    // 300 sockets (3 per seat), each sending 9 snapshot requests a second, as the attack did.
+    const attack = flood({ url: server.url, tokens, socketsPerToken: 3, perSecond: 9, seconds: 8, event: "session:snapshot" });
+    await attack.ready;
+    await new Promise((r) => setTimeout(r, 1000));
+    const commands: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const started = performance.now();
+      const answer = await send(host, "lobby:lockSides", { locked: i % 2 === 0 });
+      commands.push(performance.now() - started);
+      expect(answer.ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    let started = performance.now();
+    const page = await fetch(`${server.url}/teacher/sessions/${calm.id}`, { headers: { cookie: other.cookie } });
+    const pageMs = performance.now() - started;
+    expect(page.status).toBe(200);
+    started = performance.now();
+    const joined = await postForm(`${server.url}/join`, { code: calm.code, name: "Real Student" });
+    const joinMs = performance.now() - started;
+    expect(joined.status).toBe(302);
+    expect(cookiesOf(joined)).toContain("rostrum_seats");
+    const result = await attack.done;
+
+    const figures = { p50: percentile(commands, 50), p99: percentile(commands, 99), pageMs, joinMs };
+    console.log(`[${backend}] teacher command while flooded: p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms; console page ${pageMs.toFixed(0)} ms; join ${joinMs.toFixed(0)} ms; flood ${JSON.stringify(result)}`);
+    expect(result.connected).toBe(300);
+    // Generous bounds for a noisy shared machine; the closing note reports the real figures.
+    expect(figures.p99).toBeLessThan(1000);
+    expect(pageMs).toBeLessThan(2000);
+    expect(joinMs).toBeLessThan(2000);
+    // The flood was answered, not silently dropped: refusals carry a code.
+    expect(result.answers.rate_limited).toBeGreaterThan(0);
+  });
+});
