@@ -31,7 +31,7 @@ export function Roster({ view, disabled, onMove, onRemove }: Props) {
             <ul>
               {members.map((p) => (
                 <li key={p.id}>
-                  <strong>{p.name}</strong>
+                  <strong className="person-name">{p.name}</strong>
                   <span className={`status ${p.online ? "online" : "offline"}`}>{p.online ? "online" : "offline"}</span>
                   <form
                     className="controls"

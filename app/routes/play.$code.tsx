@@ -36,7 +36,7 @@ export default function Play() {
   return (
     <main id="main" className="page narrow">
       <p className="actions" style={{ justifyContent: "space-between" }}>
-        <span>
+        <span className="person-name">
           <strong>{me.name}</strong> · code <span className="join-code">{session.code}</span>
         </span>
         <ConnectionStatus connection={connection} />

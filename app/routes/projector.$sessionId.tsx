@@ -56,7 +56,9 @@ export default function Projector() {
                 </h2>
                 <ul>
                   {side.members.map((name) => (
-                    <li key={name}>{name}</li>
+                    <li key={name} className="person-name">
+                      {name}
+                    </li>
                   ))}
                 </ul>
               </section>
@@ -66,7 +68,9 @@ export default function Projector() {
                 <h2 id="p-unassigned">Waiting for a side ({view.unassigned.length})</h2>
                 <ul>
                   {view.unassigned.map((name) => (
-                    <li key={name}>{name}</li>
+                    <li key={name} className="person-name">
+                      {name}
+                    </li>
                   ))}
                 </ul>
               </section>
