@@ -17,6 +17,7 @@ import { createLive } from "./live";
 import type { LiveServer } from "./live/publisher";
 import { createScenarioLibrary } from "./live/scenarios";
 import { attachRealtime } from "./realtime";
+import { socketServerOptions } from "./realtime/options";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -47,7 +48,7 @@ export async function createRostrum(options: RostrumOptions) {
   app.disable("x-powered-by");
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
-  const io: LiveServer = new Server(httpServer, { serveClient: false });
+  const io: LiveServer = new Server(httpServer, socketServerOptions);
   const live = createLive({ db, io, scenarios });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
