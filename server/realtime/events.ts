@@ -37,6 +37,8 @@ export type ServerToClientEvents = {
   "host:view": (view: HostView) => void;
   "projector:view": (view: ProjectorView) => void;
   "participant:view": (view: ParticipantView) => void;
+  /** Sent just before the server closes a socket for good, saying why. */
+  "connection:closed": (notice: { message: string }) => void;
 };
 
 /** Who a socket is, set once by the handshake middleware and never from an event. */

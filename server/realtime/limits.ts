@@ -40,7 +40,9 @@ const consumed = (limiter: RateLimiterMemory, key: string) =>
     () => false,
   );
 
-export type Closable = { disconnect(close?: boolean): unknown };
+export type Closable = { emit(event: "connection:closed", notice: { message: string }): unknown; disconnect(close?: boolean): unknown };
+
+const REPLACED = "This seat was opened in another tab or on another device, so this one was closed. Reload to use it here.";
 
 export function createSocketLimits() {
   const events = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
@@ -82,7 +84,10 @@ export function createSocketLimits() {
       list.push(socket);
       open.set(who, list);
       const cap = data.role === "participant" ? SOCKETS_PER_SEAT : SOCKETS_PER_HOST;
-      for (const oldest of list.splice(0, Math.max(0, list.length - cap))) oldest.disconnect(true);
+      for (const oldest of list.splice(0, Math.max(0, list.length - cap))) {
+        oldest.emit("connection:closed", { message: REPLACED });
+        oldest.disconnect(true);
+      }
     },
 
     release(data: SocketData, socket: Closable) {

@@ -55,12 +55,16 @@ describe.each(backends)("fairness under a flood on %s", (backend) => {
     const session = await startSession(server.url, teacher.cookie);
     const { token } = await server.rostrum.live.joinSession(session.code, "Many Tabs");
     const opened: ClientSocket[] = [];
+    const notices: string[] = [];
     for (let i = 0; i < 5; i++) {
       opened.push(await connect(server.url, { role: "participant", token }));
+      opened[i].on("connection:closed", ({ message }) => notices.push(`${i}: ${message}`));
       sockets.push(opened[i]);
     }
     await new Promise((r) => setTimeout(r, 200));
     expect(opened.map((s) => s.connected)).toEqual([false, false, true, true, true]);
+    // The closed tabs are told why, so the student is not left guessing.
+    expect(notices).toEqual([0, 1].map((i) => expect.stringMatching(new RegExp(`^${i}: This seat was opened in another tab`))));
   });
 
   it("shares one event budget among all the sockets of a seat", async () => {
