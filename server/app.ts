@@ -4,7 +4,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { Server } from "socket.io";
@@ -16,6 +15,9 @@ import type { RostrumContext } from "./context";
 import { createLive } from "./live";
 import type { LiveServer } from "./live/publisher";
 import { createScenarioLibrary } from "./live/scenarios";
+import { httpGuards } from "./http/guards";
+import { socketOriginCheck } from "./http/origin";
+import { remixHandler } from "./http/remix";
 import { attachRealtime } from "./realtime";
 import { socketServerOptions } from "./realtime/options";
 
@@ -48,12 +50,16 @@ export async function createRostrum(options: RostrumOptions) {
   app.disable("x-powered-by");
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
-  const io: LiveServer = new Server(httpServer, socketServerOptions);
+  const io: LiveServer = new Server(httpServer, {
+    ...socketServerOptions,
+    allowRequest: socketOriginCheck(() => app.get("trust proxy fn"), publicUrl),
+  });
   const live = createLive({ db, io, scenarios });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
   attachRealtime(io, live, cookies);
 
+  app.use(httpGuards(publicUrl));
   if (devMiddleware) {
     app.use(devMiddleware);
   } else {
@@ -62,10 +68,7 @@ export async function createRostrum(options: RostrumOptions) {
     app.use(express.static(client, { maxAge: "1h" }));
   }
   const shared = { db, live, accounts, cookies, publicUrl };
-  app.all(
-    "*",
-    createRequestHandler({ build, getLoadContext: (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" }) }),
-  );
+  app.all("*", remixHandler(build, (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" })));
 
   return {
     live,

@@ -3,3 +3,12 @@
 export const CAPACITY = { default: 60, max: 300 } as const;
 export const PASSWORD_MIN_LENGTH = 10;
 export { NAME_MAX_LENGTH } from "./live/names";
+
+/** A scenario file (or its pasted text) on the import page. */
+export const IMPORT_MAX_KB = 512;
+/**
+ * Request bodies. Every form is a few fields (a custom round plan is the largest, well under
+ * 16 KB); the import may carry the file and the pasted text, each up to the limit, plus framing.
+ */
+export const BODY_LIMITS = { form: 64 * 1024, import: 2 * IMPORT_MAX_KB * 1024 + 64 * 1024 } as const;
+export const IMPORT_PATH = "/teacher/import";

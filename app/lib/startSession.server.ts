@@ -8,7 +8,8 @@ import { isLiveError } from "../../server/live/errors";
 const startForm = z.object({
   scenarioId: z.string().min(1, "Choose a scenario."),
   /** The exact version the teacher previewed; the quick start leaves it out and gets the newest. */
-  versionId: z.coerce.number().int().positive().optional(),
+  // Bounded like the column (a PostgreSQL integer), so a tampered id is a form error, not a failed query.
+  versionId: z.coerce.number().int().positive().max(2 ** 31 - 1, "That version of the scenario does not exist.").optional(),
   capacity: z.coerce
     .number({ error: "Class size must be a number." })
     .int("Class size must be a whole number.")

@@ -1,10 +1,10 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { FormPage } from "~/components/FormPage";
 import { useFormAnswer } from "~/lib/forms";
-import { mayJoin } from "~/lib/limits.server";
+import { guessCode } from "~/lib/codeGuesses.server";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
 
@@ -35,16 +35,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.success) return { errors: { form: "Please fill in the code and your name." }, name: "" };
   const { code, name, joinId } = form.data;
   await returnToSeat(request, context, code);
-  if (!(await mayJoin(context.clientAddress)))
-    return { errors: { form: "Too many people are joining from this network. Wait a moment and try again." }, name };
   try {
-    const { session, token } = await context.live.joinSession(code, name, joinId);
+    const { session, token } = await guessCode(context.clientAddress, () => context.live.joinSession(code, name, joinId));
     const cookie = await context.cookies.addSeat(request.headers.get("Cookie"), session.id, token);
     throw redirect(`/play/${session.code}`, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!isLiveError(error)) throw error;
     const field = error.field === "name" || error.field === "code" ? error.field : "form";
-    return { errors: { [field]: error.message } as { code?: string; name?: string; form?: string }, name };
+    const errors = { [field]: error.message } as { code?: string; name?: string; form?: string };
+    return data({ errors, name }, { status: error.code === "rate_limited" ? 429 : 200 });
   }
 }
 

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { SideBrief } from "~/components/SideBrief";
+import { guessCode } from "~/lib/codeGuesses.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
 import type { ParticipantView } from "../../server/live/views";
@@ -9,7 +10,7 @@ import type { ParticipantView } from "../../server/live/views";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = await orNotFound(context.live.sessionByCode(params.code ?? ""));
+  const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
   const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
   const seat = token ? await context.live.seatByToken(token).catch(() => undefined) : undefined;
   if (!token || !seat) throw redirect(`/join?code=${session.code}`);

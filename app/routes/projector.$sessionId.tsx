@@ -4,6 +4,7 @@ import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
+import { sessionIdParam } from "~/lib/params.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import type { ProjectorView } from "../../server/live/views";
 
@@ -11,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
-  const session = await orNotFound(context.live.hostedSession(teacher.id, params.sessionId!));
+  const session = await orNotFound(context.live.hostedSession(teacher.id, sessionIdParam(params)));
   return {
     sessionId: session.id,
     view: await context.live.projectorView(session.id),

@@ -8,7 +8,6 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -18,15 +17,12 @@ import { FormError } from "~/components/Field";
 import { TopBar } from "~/components/TopBar";
 import { useFocusFirstError } from "~/lib/forms";
 import { requireTeacher } from "~/lib/teacher.server";
+import { IMPORT_MAX_KB as MAX_KB } from "../../server/limits";
 
 export const meta: MetaFunction = () => [{ title: "Import a scenario · Rostrum" }];
-// Remix applies an action's headers to the page only through this export (see `refuse`).
-export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-const MAX_KB = 512;
+// The whole request is bounded before it gets here (server/http/bodyLimit.ts); each part is too.
 const MAX_BYTES = MAX_KB * 1024;
-// The file and the pasted text may each be up to the limit; the rest is multipart framing.
-const MAX_REQUEST_BYTES = 2 * MAX_BYTES + 64 * 1024;
 
 const importForm = z.object({
   // A file input left empty still sends a part: a nameless, empty file from a browser, an
@@ -46,9 +42,6 @@ type Problem = { field: string; message: string };
 type ImportFailure = { errors: Errors; problems?: { checked: string; list: Problem[] }; text?: string };
 
 const fail = (status: number, body: ImportFailure) => data(body, { status });
-// An upload refused before it was read to the end: closing the connection keeps the client
-// from sending its next request on a connection that still carries the rest of this one.
-const refuse = (status: number, errors: Errors) => data<ImportFailure>({ errors }, { status, headers: { Connection: "close" } });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
@@ -65,12 +58,6 @@ function splitProblem(label: string, line: string): Problem {
 export async function action({ request, context }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request, context);
   const tooLarge = `The file is larger than ${MAX_KB} KB. A scenario pack is a text file of well under 100 KB: check that you chose the right file.`;
-  // Checked before reading, so an oversized upload is refused without holding it in memory.
-  // Browsers always send the length of a form; a request without one is refused for the same reason.
-  const length = Number(request.headers.get("Content-Length"));
-  if (!length) return refuse(411, { form: "The upload did not say how large it is. Please try again from this page." });
-  if (length > MAX_REQUEST_BYTES) return refuse(413, { form: tooLarge });
-
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
@@ -79,11 +66,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return refuse(413, error.field === "text" ? { text: `The pasted text is longer than ${MAX_KB} KB.` } : { file: tooLarge });
+      return fail(413, { errors: error.field === "text" ? { text: `The pasted text is longer than ${MAX_KB} KB.` } : { file: tooLarge } });
     }
-    // Not multipart/form-data: not this page's form, which always sends that.
-    if (error instanceof TypeError) return fail(400, { errors: { form: "Please use the form on this page to send the scenario." } });
-    throw error;
+    // Not multipart/form-data, or broken framing: not what this page's form sends. (The body is
+    // already in memory, so reading it cannot fail for any other reason.)
+    return fail(400, { errors: { form: "Please use the form on this page to send the scenario." } });
   }
 
   const fields = importForm.safeParse({ file: form.get("file") ?? undefined, text: form.get("text") ?? undefined });

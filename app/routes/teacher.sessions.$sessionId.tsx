@@ -8,6 +8,7 @@ import { TopBar } from "~/components/TopBar";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
+import { sessionIdParam } from "~/lib/params.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import type { HostView } from "../../server/live/views";
 
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
-  const session = await orNotFound(context.live.hostedSession(teacher.id, params.sessionId!));
+  const session = await orNotFound(context.live.hostedSession(teacher.id, sessionIdParam(params)));
   const view = await context.live.hostView(session.id);
   return {
     teacher: { name: teacher.name },

@@ -26,13 +26,13 @@ export async function signUpTeacher(baseUrl: string, name = "Ms Teacher") {
   return { email, cookie: cookiesOf(res) };
 }
 
-export function connect(baseUrl: string, auth: Handshake, cookie?: string): Promise<ClientSocket> {
+export function connect(baseUrl: string, auth: Handshake, cookie?: string, headers: Record<string, string> = {}): Promise<ClientSocket> {
   const socket: ClientSocket = io(baseUrl, {
     auth,
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
-    extraHeaders: cookie ? { cookie } : undefined,
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
   });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
@@ -44,9 +44,9 @@ export function connect(baseUrl: string, auth: Handshake, cookie?: string): Prom
 }
 
 /** The refusal a handshake gets: its message and stable code. */
-export async function refusal(baseUrl: string, auth: Handshake, cookie?: string) {
+export async function refusal(baseUrl: string, auth: Handshake, cookie?: string, headers?: Record<string, string>) {
   try {
-    const socket = await connect(baseUrl, auth, cookie);
+    const socket = await connect(baseUrl, auth, cookie, headers);
     socket.close();
     return undefined;
   } catch (error) {

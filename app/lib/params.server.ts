@@ -1,0 +1,11 @@
+// Route parameters, parsed at the boundary: an id that cannot be one is a 404, never a query.
+import type { Params } from "@remix-run/react";
+import { z } from "zod";
+
+const uuid = z.uuid();
+
+export function sessionIdParam(params: Params): string {
+  const id = uuid.safeParse(params.sessionId);
+  if (!id.success) throw new Response("This session does not exist.", { status: 404 });
+  return id.data;
+}

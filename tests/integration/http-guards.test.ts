@@ -1,0 +1,90 @@
+// The door of the HTTP server: another site's page cannot post a form or open a socket with the
+// teacher's cookie, and no body is read past its limit, declared or chunked.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participants, sessions } from "../../db/schema";
+import { connect, postForm, refusal, signUpTeacher, startSession } from "../support/clients";
+import { rawRequest, streamUpload } from "../support/http";
+import { backends, startServer, type TestServer } from "../support/server";
+
+describe.each(backends)("HTTP guards on %s", (backend) => {
+  let server: TestServer;
+  let teacher: { cookie: string };
+  beforeAll(async () => {
+    server = await startServer(backend);
+    teacher = await signUpTeacher(server.url);
+  });
+  afterAll(async () => server?.close());
+
+  const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    rawRequest(`${server.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: teacher.cookie, ...headers },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const sessionRows = async () => (await server.database.db.select().from(sessions)).length;
+
+  it("refuses form posts from another origin with a readable 403 and changes nothing", async () => {
+    const port = Number(new URL(server.url).port);
+    const before = await sessionRows();
+    for (const origin of [`http://127.0.0.1:${port + 1}`, `http://localhost:${port}`, "null", "http://evil.example"]) {
+      const answer = await form("/teacher", { scenarioId: "mending-ties", capacity: "20" }, { origin });
+      expect(answer.status, origin).toBe(403);
+      expect(answer.text).toContain("sent from another site");
+    }
+    expect(await sessionRows()).toBe(before);
+
+    // The app's own page, and clients that send no Origin, still work.
+    expect((await form("/teacher", { scenarioId: "mending-ties", capacity: "20" }, { origin: server.url })).status).toBe(302);
+    expect((await form("/teacher", { scenarioId: "mending-ties", capacity: "20" })).status).toBe(302);
+    expect(await sessionRows()).toBe(before + 2);
+  });
+
+  it("refuses a socket from another origin, even with the teacher's cookie", async () => {
+    const { id } = await startSession(server.url, teacher.cookie);
+    const port = Number(new URL(server.url).port);
+    const foreign = await refusal(server.url, { role: "host", sessionId: id }, teacher.cookie, { origin: `http://127.0.0.1:${port + 1}` });
+    expect(foreign).toBeDefined();
+    expect(await refusal(server.url, { role: "host", sessionId: id }, teacher.cookie, { origin: "null" })).toBeDefined();
+    const own = await connect(server.url, { role: "host", sessionId: id }, teacher.cookie, { origin: server.url });
+    own.close();
+  });
+
+  it("answers 413 to an oversized declared body without reading it", async () => {
+    const total = 200 * 1024 * 1024;
+    const answer = await streamUpload(`${server.url}/login`, total, true);
+    expect(answer.status).toBe(413);
+    expect(answer.text).toContain("larger than this page accepts");
+    expect(answer.sentBeforeAnswer).toBeLessThan(total / 10);
+  });
+
+  it("answers 413 to an oversized chunked body once it passes the limit", async () => {
+    const total = 200 * 1024 * 1024;
+    const { code } = await startSession(server.url, teacher.cookie);
+    const before = (await server.database.db.select().from(participants)).length;
+    const answer = await streamUpload(`${server.url}/join?code=${code}`, total, false);
+    expect(answer.status).toBe(413);
+    expect(answer.sentBeforeAnswer).toBeLessThan(total / 10);
+    expect((await server.database.db.select().from(participants)).length).toBe(before);
+    // The import allows more, but not without bound.
+    const upload = await streamUpload(`${server.url}/teacher/import`, 8 * 1024 * 1024, false, "multipart/form-data; boundary=x");
+    expect(upload.status).toBe(413);
+  });
+
+  it("still takes a form within its limit, chunked or from Remix's client-side posts", async () => {
+    const { code } = await startSession(server.url, teacher.cookie);
+    const chunked = await rawRequest(`${server.url}/join`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" },
+      body: new URLSearchParams({ code, name: "Chunked Chea" }).toString(),
+    });
+    expect(chunked).toMatchObject({ status: 302, headers: { location: `/play/${code}` } });
+    // A client-side navigation posts to `<route>.data` with the same form encoding.
+    const data = await postForm(`${server.url}/join.data`, { code, name: "Single Fetch" });
+    expect(data.status).toBeLessThan(400);
+    const names = (await server.database.db.select().from(participants)).map((p) => p.displayName);
+    expect(names).toEqual(expect.arrayContaining(["Chunked Chea", "Single Fetch"]));
+    const sameRow = await server.database.db.select().from(participants).where(eq(participants.displayName, "Single Fetch"));
+    expect(sameRow).toHaveLength(1);
+  });
+});
