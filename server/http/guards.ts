@@ -19,4 +19,4 @@ export const httpGuards = (publicUrl?: string): RequestHandler[] => [
   addressGuard,
   bodyLimit(limitFor),
   nulGuard,
-];;
+];
