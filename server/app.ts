@@ -48,7 +48,7 @@ export async function createRostrum(options: RostrumOptions) {
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
   const io: LiveServer = new Server(httpServer, { serveClient: false });
-  const live = createLive({ db, io, scenarios });
+  const live = createLive({ db, io, scenarios, secret });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
   attachRealtime(io, live, cookies);

@@ -1,17 +1,20 @@
 import type { HostView } from "../../server/live/views";
+import { RenameStudent } from "./RenameStudent";
 
 type Props = {
   view: HostView;
   disabled: boolean;
   onMove: (participantId: string, sideId: string | null) => void;
   onRemove: (participantId: string, name: string) => void;
+  /** Resolves with the server's message when the new name is refused. */
+  onRename: (participantId: string, name: string) => Promise<string | undefined>;
 };
 
 /**
  * The teacher's list of students by side. A student moves only when the teacher presses Move,
  * so browsing the side list with the arrow keys moves nobody.
  */
-export function Roster({ view, disabled, onMove, onRemove }: Props) {
+export function Roster({ view, disabled, onMove, onRemove, onRename }: Props) {
   const groups = [
     ...view.scenario.sides.map((s) => ({ id: s.id as string | null, name: s.name, stance: s.stance as string | undefined })),
     { id: null, name: "Not yet on a side", stance: undefined },
@@ -60,6 +63,7 @@ export function Roster({ view, disabled, onMove, onRemove }: Props) {
                       Remove<span className="visually-hidden"> {p.name}</span>
                     </button>
                   </form>
+                  <RenameStudent id={p.id} name={p.name} disabled={disabled} onRename={(name) => onRename(p.id, name)} />
                 </li>
               ))}
             </ul>

@@ -58,6 +58,8 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     socket.on("host:view", accept);
     socket.on("projector:view", accept);
     socket.on("participant:view", accept);
+    // Sent just before the server closes this socket: say why once it has.
+    socket.on("participant:seatMoved", ({ message }) => setRefusal(message));
     return () => {
       clearTimeout(retry);
       socket.disconnect();

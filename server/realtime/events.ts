@@ -15,6 +15,9 @@ export const payloads = {
   "lobby:moveParticipant": z.strictObject({ participantId: id, sideId: sideId.nullable() }),
   "lobby:lockSides": z.strictObject({ locked: z.boolean() }),
   "lobby:removeParticipant": z.strictObject({ participantId: id }),
+  "lobby:renameParticipant": z.strictObject({ participantId: id, name: z.string().max(200) }),
+  "lobby:approveRejoin": z.strictObject({ requestId: id }),
+  "lobby:refuseRejoin": z.strictObject({ requestId: id }),
 } as const;
 
 export type ClientEvent = keyof typeof payloads;
@@ -27,6 +30,9 @@ export type Results = {
   "lobby:moveParticipant": null;
   "lobby:lockSides": null;
   "lobby:removeParticipant": null;
+  "lobby:renameParticipant": { name: string };
+  "lobby:approveRejoin": null;
+  "lobby:refuseRejoin": null;
 };
 
 export type ClientToServerEvents = {
@@ -37,6 +43,8 @@ export type ServerToClientEvents = {
   "host:view": (view: HostView) => void;
   "projector:view": (view: ProjectorView) => void;
   "participant:view": (view: ParticipantView) => void;
+  /** The teacher moved this seat to another device: this one is disconnected next. */
+  "participant:seatMoved": (notice: { message: string }) => void;
 };
 
 /** Who a socket is, set once by the handshake middleware and never from an event. */
