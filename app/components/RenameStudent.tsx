@@ -7,45 +7,29 @@ type Props = {
   disabled: boolean;
   /** Resolves with the server's message when the new name is refused. */
   onRename: (name: string) => Promise<string | undefined>;
+  /** Saved, cancelled or Escape: the roster closes the field and puts focus back on its button. */
+  onClose: () => void;
 };
 
-/** A student's Rename button, which opens a labelled field; Escape or Cancel closes it and focus returns. */
-export function RenameStudent({ id, name, disabled, onRename }: Props) {
-  const [open, setOpen] = useState(false);
+/** The labelled field a teacher renames a student with; it takes focus when it opens. */
+export function RenameStudent({ id, name, disabled, onRename, onClose }: Props) {
   const [error, setError] = useState<string>();
-  const toggle = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const opened = useRef(false);
-  useEffect(() => {
-    if (open) input.current?.focus();
-    else if (opened.current) toggle.current?.focus();
-    opened.current = open;
-  }, [open]);
-  const close = () => {
-    setOpen(false);
-    setError(undefined);
-  };
-
-  if (!open)
-    return (
-      <button ref={toggle} type="button" className="secondary small rename-toggle" disabled={disabled} aria-expanded={false} onClick={() => setOpen(true)}>
-        Rename<span className="visually-hidden"> {name}</span>
-      </button>
-    );
+  useEffect(() => input.current?.focus(), []);
   const errorId = `rename-${id}-error`;
   return (
     <form
+      id={`rename-form-${id}`}
       className="rename"
       onKeyDown={(e) => {
-        if (e.key === "Escape") close();
+        if (e.key === "Escape") onClose();
       }}
       onSubmit={async (e) => {
         e.preventDefault();
         const problem = await onRename(String(new FormData(e.currentTarget).get("name") ?? ""));
-        if (problem) {
-          setError(problem);
-          input.current?.focus();
-        } else close();
+        if (!problem) return onClose();
+        setError(problem);
+        input.current?.focus();
       }}
     >
       <label htmlFor={`rename-${id}`}>New name for {name}</label>
@@ -69,7 +53,7 @@ export function RenameStudent({ id, name, disabled, onRename }: Props) {
         <button type="submit" className="small" disabled={disabled}>
           Save name
         </button>
-        <button type="button" className="secondary small" onClick={close}>
+        <button type="button" className="secondary small" onClick={onClose}>
           Cancel
         </button>
       </div>
