@@ -1,27 +1,15 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { FormPage } from "~/components/FormPage";
 import { useFormAnswer } from "~/lib/forms";
 import { mayJoin } from "~/lib/limits.server";
+import { returnToSeat } from "~/lib/seat.server";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
 
 export const meta: MetaFunction = () => [{ title: "Join a session · Rostrum" }];
-
-/**
- * Someone who already has a seat in this session goes straight back to it (a rescan, a double
- * tap); someone waiting to be let back in goes back to the waiting page.
- */
-async function returnToSeat(request: Request, context: AppLoadContext, code: string) {
-  const session = await context.live.sessionByCode(code).catch(() => undefined);
-  const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
-  if (!token) return;
-  const seat = await context.live.seatByToken(token).catch(() => undefined);
-  if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
-  if ((await context.live.rejoinStatus(token))?.status === "pending") throw redirect(`/rejoin/${session.code}`);
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";

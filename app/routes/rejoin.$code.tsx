@@ -8,6 +8,7 @@ import { z } from "zod";
 import { TopBar } from "~/components/TopBar";
 import { mayJoin } from "~/lib/limits.server";
 import { orNotFound } from "~/lib/live.server";
+import { returnToSeat } from "~/lib/seat.server";
 import { isLiveError } from "../../server/live/errors";
 import { SEAT_MOVED } from "../../server/live/rejoin";
 
@@ -30,6 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await orNotFound(context.live.sessionByCode(params.code ?? ""));
   const form = rejoinForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { error: "Please go back and type your name." };
+  await returnToSeat(request, context, session.code);
   if (!(await mayJoin(context.clientAddress))) return { error: "Too many people are joining from this network. Wait a moment and try again." };
   try {
     const { token } = await context.live.requestRejoin(session, form.data.name, form.data.joinId);

@@ -182,8 +182,15 @@ describe.each(backends)("getting back into a seat on %s", (backend) => {
   it("bounds requests: one waiting per seat, known names only, a cap per session, none once the session ended", async () => {
     const session = await startSession(server.url, teacher.cookie);
     await joinByForm(session.code, "Dara");
+    // A device with a seat of its own cannot trade it for someone else's.
+    const seated = await joinByForm(session.code, "Seated");
+    const trade = await askToRejoin(session.code, { name: "Dara", joinId: randomUUID() }, seated);
+    expect([trade.status, trade.headers.get("location"), trade.headers.getSetCookie()]).toEqual([302, `/play/${session.code}`, []]);
     const first = await askToRejoin(session.code, { name: "Dara", joinId: randomUUID() });
     expect(first.status).toBe(302);
+    // Nor can a device already waiting ask for a second seat.
+    const twice = await askToRejoin(session.code, { name: "Seated", joinId: randomUUID() }, cookiesOf(first));
+    expect([twice.status, twice.headers.get("location")]).toEqual([302, `/rejoin/${session.code}`]);
     const second = await askToRejoin(session.code, { name: "DARA", joinId: randomUUID() });
     expect(second.status).toBe(200);
     expect(await second.text()).toContain("Someone already asked to rejoin as “Dara”");
