@@ -54,7 +54,7 @@ export async function createRostrum(options: RostrumOptions) {
     ...socketServerOptions,
     allowRequest: socketOriginCheck(() => app.get("trust proxy fn"), publicUrl),
   });
-  const live = createLive({ db, io, scenarios });
+  const live = createLive({ db, io, scenarios, secret });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
   attachRealtime(io, live, cookies);

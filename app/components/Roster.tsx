@@ -1,17 +1,27 @@
+import { useState } from "react";
 import type { HostView } from "../../server/live/views";
+import { RenameStudent } from "./RenameStudent";
 
 type Props = {
   view: HostView;
   disabled: boolean;
   onMove: (participantId: string, sideId: string | null) => void;
   onRemove: (participantId: string, name: string) => void;
+  /** Resolves with the server's message when the new name is refused. */
+  onRename: (participantId: string, name: string) => Promise<string | undefined>;
 };
 
 /**
  * The teacher's list of students by side. A student moves only when the teacher presses Move,
  * so browsing the side list with the arrow keys moves nobody.
  */
-export function Roster({ view, disabled, onMove, onRemove }: Props) {
+export function Roster({ view, disabled, onMove, onRemove, onRename }: Props) {
+  // The student whose name field is open; closing it returns focus to their Rename button.
+  const [renaming, setRenaming] = useState<string>();
+  const closeRename = (participantId: string) => {
+    setRenaming(undefined);
+    requestAnimationFrame(() => document.getElementById(`rename-toggle-${participantId}`)?.focus());
+  };
   const groups = [
     ...view.scenario.sides.map((s) => ({ id: s.id as string | null, name: s.name, stance: s.stance as string | undefined })),
     { id: null, name: "Not yet on a side", stance: undefined },
@@ -56,10 +66,24 @@ export function Roster({ view, disabled, onMove, onRemove }: Props) {
                     <button type="submit" className="secondary small" disabled={disabled}>
                       Move<span className="visually-hidden"> {p.name}</span>
                     </button>
+                    <button
+                      type="button"
+                      id={`rename-toggle-${p.id}`}
+                      className="secondary small"
+                      disabled={disabled}
+                      aria-expanded={renaming === p.id}
+                      aria-controls={renaming === p.id ? `rename-form-${p.id}` : undefined}
+                      onClick={() => (renaming === p.id ? closeRename(p.id) : setRenaming(p.id))}
+                    >
+                      Rename<span className="visually-hidden"> {p.name}</span>
+                    </button>
                     <button type="button" className="danger small" disabled={disabled} onClick={() => onRemove(p.id, p.name)}>
                       Remove<span className="visually-hidden"> {p.name}</span>
                     </button>
                   </form>
+                  {renaming === p.id ? (
+                    <RenameStudent id={p.id} name={p.name} disabled={disabled} onRename={(name) => onRename(p.id, name)} onClose={() => closeRename(p.id)} />
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -55,6 +55,7 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
         if (code) retry = setTimeout(() => socket.connect(), Math.min(10_000, 500 * 2 ** attempts++));
       }
     });
+    // Sent just before the server closes this socket for good (seat moved, a newer tab): say why.
     socket.on("connection:closed", ({ message }) => setRefusal(message));
     socket.on("host:view", accept);
     socket.on("projector:view", accept);

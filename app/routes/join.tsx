@@ -1,28 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { FormPage } from "~/components/FormPage";
 import { useFormAnswer } from "~/lib/forms";
 import { guessCode } from "~/lib/codeGuesses.server";
+import { returnToSeat } from "~/lib/seat.server";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
 
 export const meta: MetaFunction = () => [{ title: "Join a session · Rostrum" }];
-
-/** Someone who already has a seat in this session goes straight back to it (a rescan, a double tap). */
-async function returnToSeat(request: Request, context: AppLoadContext, code: string) {
-  const session = await context.live.sessionByCode(code).catch(() => undefined);
-  const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
-  const seat = token ? await context.live.seatByToken(token).catch(() => undefined) : undefined;
-  if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";
   if (code) await returnToSeat(request, context, code);
   return { code, joinId: crypto.randomUUID() };
 }
+
+type JoinErrors = { code?: string; name?: string; form?: string };
 
 const joinForm = z.object({
   code: z.string().max(40).default(""),
@@ -32,7 +27,7 @@ const joinForm = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = joinForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return { errors: { form: "Please fill in the code and your name." }, name: "" };
+  if (!form.success) return { errors: { form: "Please fill in the code and your name." } as JoinErrors, name: "" };
   const { code, name, joinId } = form.data;
   await returnToSeat(request, context, code);
   try {
@@ -42,8 +37,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!isLiveError(error)) throw error;
     const field = error.field === "name" || error.field === "code" ? error.field : "form";
-    const errors = { [field]: error.message } as { code?: string; name?: string; form?: string };
-    return data({ errors, name }, { status: error.code === "rate_limited" ? 429 : 200 });
+    // The name may be this student's own seat, on a device that lost its cookie.
+    const rejoin = error.code === "name_taken" ? { code, name, joinId } : undefined;
+    return data({ errors: { [field]: error.message } as JoinErrors, name, rejoin }, { status: error.code === "rate_limited" ? 429 : 200 });
   }
 }
 
@@ -51,8 +47,25 @@ export default function Join() {
   const { code, joinId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { errors, busy } = useFormAnswer(data);
+  const rejoin = data && "rejoin" in data ? data.rejoin : undefined;
   return (
-    <FormPage title="Join a session" formError={errors.form}>
+    <FormPage
+      title="Join a session"
+      formError={errors.form}
+      after={
+        rejoin ? (
+          <Form method="post" action={`/rejoin/${encodeURIComponent(rejoin.code)}`} className="panel">
+            <h2>Is “{rejoin.name}” you?</h2>
+            <p>If you joined earlier on another phone or browser, your teacher can let you back into your seat on this one.</p>
+            <input type="hidden" name="name" value={rejoin.name} />
+            {rejoin.joinId ? <input type="hidden" name="joinId" value={rejoin.joinId} /> : null}
+            <button type="submit" className="secondary" disabled={busy}>
+              This is me: ask the teacher to let me back in
+            </button>
+          </Form>
+        ) : null
+      }
+    >
       <input type="hidden" name="joinId" value={joinId} />
       <Field
         label="Join code"

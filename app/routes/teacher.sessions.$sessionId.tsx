@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { RejoinRequests } from "~/components/RejoinRequests";
 import { Roster } from "~/components/Roster";
 import { minutes, roundKindLabel } from "~/components/ScenarioPlan";
 import { TopBar } from "~/components/TopBar";
@@ -128,6 +129,15 @@ export default function Console() {
         <p role="status" className={message?.error ? "form-error" : "muted"} style={{ minHeight: "1.5em" }}>
           {message?.text}
         </p>
+        <RejoinRequests
+          requests={view.rejoinRequests}
+          disabled={ended}
+          onAnswer={(request, approve) =>
+            approve
+              ? run(() => send("lobby:approveRejoin", { requestId: request.id }), `${request.name} is back in their seat on the new device.`)
+              : run(() => send("lobby:refuseRejoin", { requestId: request.id }), `${request.name}'s request to rejoin was refused.`)
+          }
+        />
         {view.participants.length === 0 ? <p className="muted">Waiting for students to join…</p> : null}
         <details className="panel">
           <summary>
@@ -152,6 +162,11 @@ export default function Console() {
               if (result.ok) setFollow({ id: participantId, sideId });
               return result;
             }, `${who} moved to ${where}.`);
+          }}
+          onRename={async (participantId, name) => {
+            const result = await send("lobby:renameParticipant", { participantId, name });
+            if (!result.ok) return result.error.message;
+            setMessage({ text: `Renamed to ${result.data.name}.`, error: false });
           }}
           onRemove={(participantId, name) => {
             if (window.confirm(`Remove ${name} from this session? They will not be able to rejoin with this seat.`))

@@ -1,5 +1,5 @@
 // The errors a command can answer with. `code` is stable for clients; `message` is for people.
-export type ErrorCode = "invalid" | "not_found" | "forbidden" | "closed" | "full" | "name_taken" | "rate_limited" | "internal";
+export type ErrorCode = "invalid" | "not_found" | "forbidden" | "closed" | "full" | "name_taken" | "request_pending" | "rate_limited" | "internal";
 
 export class LiveError extends Error {
   constructor(

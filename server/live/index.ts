@@ -1,33 +1,43 @@
 // The session engine. Every change to a live session is a command here: the caller has parsed
 // the input; the command authorizes, runs one transaction that locks the session row (so
 // commands on one session apply in order), bumps the session's version, then publishes views.
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
-import { participants, sessions, type ParticipantRow, type SessionRow } from "../../db/schema";
+import { participants, sessions, teachers, type ParticipantRow, type SessionRow } from "../../db/schema";
 import type { SocketData } from "../realtime/events";
 import { rooms } from "../realtime/rooms";
 import { CAPACITY } from "../limits";
 import { LiveError } from "./errors";
+import { requireHost, requireOpen } from "./guards";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
 import { createPresence } from "./presence";
 import { createPublisher, type LiveServer } from "./publisher";
+import { createRejoin, pendingRejoinRequests, refuseRejoinRequestsFor, SEAT_MOVED } from "./rejoin";
 import type { ScenarioLibrary } from "./scenarios";
 import { adaptRoundPlan, type RoundChoice } from "./roundPlan";
+import { createSeatTokens, hashToken } from "./seatTokens";
 import { autoBalance, smallestSide } from "./sides";
 import { hostView, participantView, projectorView, type View } from "./views";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 const NO_SESSION = "There is no session with that code. Check the code on the board and try again.";
-const ENDED = "This session has ended.";
+const REMOVED = "The teacher removed you from this session.";
+const nameTaken = (name: string) =>
+  new LiveError("name_taken", `Someone in this session is already called “${name}”. Add an initial or pick another name.`, "name");
 
-export type LiveOptions = { db: Database; io: LiveServer; scenarios: ScenarioLibrary; coalesceMs?: number };
+export type LiveOptions = {
+  db: Database;
+  io: LiveServer;
+  scenarios: ScenarioLibrary;
+  /** The server's secret: join forms' rejoin tokens are derived from it. */
+  secret: string;
+  coalesceMs?: number;
+};
 
-export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions) {
+export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: LiveOptions) {
   const presence = createPresence();
+  const tokens = createSeatTokens(secret);
 
   const seatsOf = (tx: Database | Transaction, sessionId: string) =>
     tx.select().from(participants).where(eq(participants.sessionId, sessionId)).orderBy(asc(participants.joinedAt), asc(participants.id));
@@ -48,16 +58,20 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
   async function roomState(sessionId: string) {
     const session = await sessionById(sessionId);
     if (!session) throw new LiveError("not_found", "This session does not exist.");
-    const [scenario, seats] = await Promise.all([scenarios.content(session.scenarioVersionId), seatsOf(db, sessionId)]);
-    return { session, scenario, seats };
+    const [scenario, seats, requests] = await Promise.all([
+      scenarios.content(session.scenarioVersionId),
+      seatsOf(db, sessionId),
+      pendingRejoinRequests(db, sessionId),
+    ]);
+    return { session, scenario, seats, requests };
   }
 
   const publisher = createPublisher(
     io,
     {
       async hostAndProjector(sessionId) {
-        const { session, scenario, seats } = await roomState(sessionId);
-        return { host: hostView(session, scenario, seats, presence.isOnline), projector: projectorView(session, scenario, seats) };
+        const { session, scenario, seats, requests } = await roomState(sessionId);
+        return { host: hostView(session, scenario, seats, presence.isOnline, requests), projector: projectorView(session, scenario, seats) };
       },
       async participants(sessionId, ids) {
         const session = await sessionById(sessionId);
@@ -73,6 +87,7 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
 
   /**
    * Runs `change` in one transaction holding the session's row lock, then bumps its version.
+   * An ended session refuses every command here, so no command can forget to check.
    * Every read inside goes through `tx`: on PGlite (one connection) a query through `db` would
    * wait for this very transaction, and on PostgreSQL it could wait for a pool slot held by it.
    */
@@ -83,6 +98,7 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     return db.transaction(async (tx) => {
       const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).for("update");
       if (!session) throw new LiveError("not_found", "This session does not exist.");
+      requireOpen(session);
       const scenario = await scenarios.content(session.scenarioVersionId, tx);
       const result = await change(tx, session, scenario.sides.map((x) => x.id));
       await tx.update(sessions).set({ version: sql`${sessions.version} + 1` }).where(eq(sessions.id, sessionId));
@@ -90,11 +106,10 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     });
   }
 
-  function requireHost(session: SessionRow, teacherId: string) {
-    if (session.teacherId !== teacherId) throw new LiveError("forbidden", "Only the teacher running this session can do that.");
-  }
-  function requireOpen(session: SessionRow) {
-    if (session.status === "ended") throw new LiveError("closed", ENDED);
+  /** The teacher's own name, which their students may not take. */
+  async function teacherName(tx: Database | Transaction, teacherId: string) {
+    const [row] = await tx.select({ name: teachers.name }).from(teachers).where(eq(teachers.id, teacherId));
+    return row?.name ?? "";
   }
   /** Unassigned students take the smallest side, one at a time, so sides stay even. */
   async function seatUnassigned(tx: Transaction, session: SessionRow, sideIds: string[]): Promise<string[]> {
@@ -128,8 +143,8 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
   }
 
   async function hostViewOf(sessionId: string) {
-    const { session, scenario, seats } = await roomState(sessionId);
-    return hostView(session, scenario, seats, presence.isOnline);
+    const { session, scenario, seats, requests } = await roomState(sessionId);
+    return hostView(session, scenario, seats, presence.isOnline, requests);
   }
 
   async function projectorViewOf(sessionId: string) {
@@ -147,9 +162,12 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     return participantView(row.session, await scenarios.content(row.session.scenarioVersionId), row.participant);
   }
 
+  const rejoin = createRejoin({ db, io, publisher, tokens, mutate });
+
   return {
     presence,
     scenarios,
+    ...rejoin,
 
     /**
      * Starts the version the teacher previewed (`versionId`), or else the newest one they can see.
@@ -198,39 +216,50 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
 
     /**
      * `joinId` comes from the join form. The same form sent again (the first answer, with its
-     * cookie, lost on the way) gets the same seat back under a fresh token instead of "name taken".
+     * cookie, lost on the way) gets the same seat and the same token back, so the cookie of
+     * whichever answer the browser kept opens the seat.
      */
     async joinSession(codeInput: string, nameInput: string, joinId?: string) {
       const found = await sessionByCode(codeInput);
-      const name = checkDisplayName(nameInput);
+      const name = checkDisplayName(nameInput, [await teacherName(db, found.teacherId)]);
       if (!name.ok) throw new LiveError("invalid", name.message, "name");
-      const token = randomBytes(24).toString("base64url");
-      const taken = () => new LiveError("name_taken", `Someone in this session is already called “${name.name}”. Add an initial or pick another name.`, "name");
-      try {
-        const participant = await mutate(found.id, async (tx, session, sideIds) => {
-          if (session.status === "ended") throw new LiveError("closed", ENDED, "code");
-          const seats = await activeSeats(tx, session.id);
-          const repeat = joinId && seats.find((p) => p.joinId === joinId);
-          if (repeat) {
-            const [row] = await tx.update(participants).set({ tokenHash: hashToken(token) }).where(eq(participants.id, repeat.id)).returning();
-            return row;
+      const token = tokens.forJoin(found.id, joinId);
+      const tokenHash = hashToken(token);
+      const join = () =>
+        mutate(found.id, async (tx, session, sideIds) => {
+          if (joinId) {
+            const [repeat] = await tx
+              .select()
+              .from(participants)
+              .where(and(eq(participants.sessionId, session.id), eq(participants.joinId, joinId)));
+            if (repeat?.removedAt) throw new LiveError("forbidden", REMOVED);
+            if (repeat?.tokenHash === tokenHash) return repeat;
+            if (repeat) throw new LiveError("forbidden", SEAT_MOVED);
           }
+          const seats = await activeSeats(tx, session.id);
           if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
-          if (seats.some((p) => p.nameKey === name.key)) throw taken();
+          if (seats.some((p) => p.nameKey === name.key)) throw nameTaken(name.name);
           const sideId = session.sidesLocked ? (smallestSide(seats, sideIds) ?? null) : null;
           const [row] = await tx
             .insert(participants)
-            .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash: hashToken(token), joinId })
+            .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash, joinId })
             .returning();
           return row;
         });
-        publisher.audiences(found.id);
-        return { participant, token, session: found };
+      let participant;
+      try {
+        participant = await join();
       } catch (error) {
-        // Two students sending the same name at the same instant: the constraint decides.
-        if (uniqueViolation(error)) throw taken();
-        throw error;
+        // The checks above run under the session lock; should a join ever run outside it, the
+        // constraints decide, and the answer names what actually clashed.
+        const clash = uniqueViolation(error);
+        if (clash === "participants_session_name") throw nameTaken(name.name);
+        // The same form twice at the same instant: the second finds the first one's seat.
+        if (clash === "participants_session_join" || clash === "participants_token_hash_unique") participant = await join();
+        else throw error;
       }
+      publisher.audiences(found.id);
+      return { participant, token, session: found };
     },
 
     /** The seat a rejoin token stands for; a removed student learns so and keeps nothing. */
@@ -239,7 +268,6 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     async autoBalanceSides(teacherId: string, sessionId: string) {
       const moved = await mutate(sessionId, async (tx, session, sideIds) => {
         requireHost(session, teacherId);
-        requireOpen(session);
         if (session.sidesLocked) throw new LiveError("closed", "Sides are locked. Unlock them to rebalance.");
         const seats = await activeSeats(tx, sessionId);
         const moves = autoBalance(seats, sideIds);
@@ -255,7 +283,6 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     async moveParticipant(teacherId: string, sessionId: string, participantId: string, sideId: string | null) {
       await mutate(sessionId, async (tx, session, sideIds) => {
         requireHost(session, teacherId);
-        requireOpen(session);
         if (sideId !== null && !sideIds.includes(sideId)) throw new LiveError("invalid", "That side is not part of this scenario.");
         if (sideId === null && session.sidesLocked) throw new LiveError("closed", "Sides are locked: every student needs a side.");
         const [row] = await tx
@@ -272,13 +299,29 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     async lockSides(teacherId: string, sessionId: string, locked: boolean) {
       const placed = await mutate(sessionId, async (tx, session, sideIds) => {
         requireHost(session, teacherId);
-        requireOpen(session);
         await tx.update(sessions).set({ sidesLocked: locked }).where(eq(sessions.id, sessionId));
         return locked ? seatUnassigned(tx, session, sideIds) : [];
       });
       publisher.audiences(sessionId);
       await publisher.participants(sessionId);
       return { placed: placed.length };
+    },
+
+    /** The teacher renames a student, under the same rules as joining; everyone sees it live. */
+    async renameParticipant(teacherId: string, sessionId: string, participantId: string, nameInput: string) {
+      const name = await mutate(sessionId, async (tx, session) => {
+        requireHost(session, teacherId);
+        const name = checkDisplayName(nameInput, [await teacherName(tx, session.teacherId)]);
+        if (!name.ok) throw new LiveError("invalid", name.message, "name");
+        const seats = await activeSeats(tx, sessionId);
+        if (!seats.some((p) => p.id === participantId)) throw new LiveError("not_found", "That student is not in this session.");
+        if (seats.some((p) => p.id !== participantId && p.nameKey === name.key)) throw nameTaken(name.name);
+        await tx.update(participants).set({ displayName: name.name, nameKey: name.key }).where(eq(participants.id, participantId));
+        return name.name;
+      });
+      publisher.audiences(sessionId);
+      await publisher.participants(sessionId, [participantId]);
+      return { name };
     },
 
     async removeParticipant(teacherId: string, sessionId: string, participantId: string) {
@@ -290,6 +333,7 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
           .where(and(eq(participants.id, participantId), eq(participants.sessionId, sessionId), isNull(participants.removedAt)))
           .returning({ id: participants.id });
         if (!row) throw new LiveError("not_found", "That student is not in this session.");
+        await refuseRejoinRequestsFor(tx, participantId);
       });
       publisher.audiences(sessionId);
       await publisher.participants(sessionId, [participantId]);
@@ -299,7 +343,6 @@ export function createLive({ db, io, scenarios, coalesceMs = 100 }: LiveOptions)
     async endSession(teacherId: string, sessionId: string) {
       await mutate(sessionId, async (tx, session) => {
         requireHost(session, teacherId);
-        requireOpen(session);
         await tx.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, sessionId));
       });
       publisher.audiences(sessionId);

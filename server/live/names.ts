@@ -1,14 +1,44 @@
-// Display names: what a student types, trimmed, 1-30 characters, unique in a session
-// regardless of case and inner spacing.
+// Display names: the one rule for what a student may be called, used when joining and when the
+// teacher renames someone. A name is NFKC-normalized (so full-width "Ａdmin" is "Admin"),
+// trimmed, 1-30 characters, must show something, is not reserved and is fit for a classroom.
+// Its key says when two names are "the same" in a session: case, inner spacing and invisible
+// characters do not count, so "Dara" and "Dara\u3164" clash.
+import { containsProfanity } from "./profanity";
+
 export const NAME_MAX_LENGTH = 30;
+
+/** Names that would pass for the teacher or the app; the session's teacher's own name is added per session. */
+export const RESERVED_NAMES = ["Teacher", "Admin", "Administrator", "Host", "Moderator", "Projector", "Rostrum", "System"];
 
 export type NameCheck = { ok: true; name: string; key: string } | { ok: false; message: string };
 
-export function checkDisplayName(input: string): NameCheck {
-  const name = input.normalize("NFC").replace(/\s+/g, " ").trim();
+// Hangul fillers and the braille blank are letters and symbols to Unicode, but show nothing.
+const BLANKS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
+// Zero-width and other default-ignorable or format characters: allowed (emoji and some scripts
+// join with them), but they neither count as something shown nor make a name different.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+// Control characters, and direction overrides that reorder what people read ("rtl\u202Etrick").
+const FORBIDDEN = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+const fold = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** What "the same name" means in a session. */
+export const nameKey = (name: string) => fold(name.normalize("NFKC").replace(BLANKS, " ").replace(INVISIBLE, "")).toLocaleLowerCase("en");
+
+// Reserved names also match with spaces and punctuation added: "T.eacher", "Ms. Chanthy".
+const reservedKey = (name: string) => nameKey(name).replace(/[\s\p{P}]/gu, "");
+
+export function checkDisplayName(input: string, reserved: readonly string[] = []): NameCheck {
+  const name = fold(input.normalize("NFKC").replace(BLANKS, " "));
   if (name.length === 0) return { ok: false, message: "Please type a name." };
   // Count characters as people see them, so accented and non-Latin names get the full length.
   if ([...name].length > NAME_MAX_LENGTH) return { ok: false, message: `Names can be at most ${NAME_MAX_LENGTH} characters.` };
-  if (/[\p{Cc}\p{Cf}]/u.test(name)) return { ok: false, message: "Names cannot contain control characters." };
-  return { ok: true, name, key: name.toLocaleLowerCase("en") };
+  if (FORBIDDEN.test(name)) return { ok: false, message: "Names cannot contain control characters." };
+  if (name.replace(INVISIBLE, "").replace(/[\s\p{Z}\p{M}]/gu, "").length === 0)
+    return { ok: false, message: "That name shows nothing on screen. Please type letters or digits people can read." };
+  const key = reservedKey(name);
+  if (key && [...RESERVED_NAMES, ...reserved].some((r) => reservedKey(r) === key))
+    return { ok: false, message: `Students cannot use the name “${name}”. Please use your own name.` };
+  if (containsProfanity(name)) return { ok: false, message: "Please choose another name: this one is not suitable for class." };
+  return { ok: true, name, key: nameKey(name) };
 }

@@ -1,7 +1,7 @@
 // Views per audience, built from database rows. The host sees everyone, the projector sees
 // names by side, a student sees only their own side's brief and cards.
 import type { EvidenceCard, PackedScenario, Side, Source } from "../../content/schema";
-import type { ParticipantRow, SessionRow } from "../../db/schema";
+import type { ParticipantRow, RejoinRequestRow, SessionRow } from "../../db/schema";
 
 export type SideSummary = { id: string; name: string; stance: Side["stance"] };
 
@@ -11,6 +11,8 @@ export type HostView = {
   session: { id: string; code: string; status: SessionRow["status"]; sidesLocked: boolean; capacity: number };
   scenario: { id: string; title: string; motion: string; sides: SideSummary[] };
   participants: { id: string; name: string; sideId: string | null; online: boolean }[];
+  /** Students asking to be let back into their seat from another device, oldest first. */
+  rejoinRequests: { id: string; participantId: string; name: string }[];
 };
 
 export type ProjectorView = {
@@ -45,13 +47,19 @@ export function hostView(
   scenario: PackedScenario,
   participants: readonly ParticipantRow[],
   isOnline: (participantId: string) => boolean,
+  requests: readonly RejoinRequestRow[],
 ): HostView {
+  const seated = new Map(active(participants).map((p) => [p.id, p]));
   return {
     audience: "host",
     version: session.version,
     session: { id: session.id, code: session.code, status: session.status, sidesLocked: session.sidesLocked, capacity: session.capacity },
     scenario: { id: scenario.id, title: scenario.title, motion: scenario.motion, sides: sideSummaries(scenario) },
-    participants: active(participants).map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId, online: isOnline(p.id) })),
+    participants: [...seated.values()].map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId, online: isOnline(p.id) })),
+    rejoinRequests: requests.flatMap((r) => {
+      const seat = seated.get(r.participantId);
+      return seat ? [{ id: r.id, participantId: seat.id, name: seat.displayName }] : [];
+    }),
   };
 }
 

@@ -15,6 +15,9 @@ export const payloads = {
   "lobby:moveParticipant": z.strictObject({ participantId: id, sideId: sideId.nullable() }),
   "lobby:lockSides": z.strictObject({ locked: z.boolean() }),
   "lobby:removeParticipant": z.strictObject({ participantId: id }),
+  "lobby:renameParticipant": z.strictObject({ participantId: id, name: z.string().max(200) }),
+  "lobby:approveRejoin": z.strictObject({ requestId: id }),
+  "lobby:refuseRejoin": z.strictObject({ requestId: id }),
 } as const;
 
 export type ClientEvent = keyof typeof payloads;
@@ -27,6 +30,9 @@ export type Results = {
   "lobby:moveParticipant": null;
   "lobby:lockSides": null;
   "lobby:removeParticipant": null;
+  "lobby:renameParticipant": { name: string };
+  "lobby:approveRejoin": null;
+  "lobby:refuseRejoin": null;
 };
 
 export type ClientToServerEvents = {

@@ -141,7 +141,7 @@ describe.each(backends)("lobby on %s", (backend) => {
     expect((await send(host, "lobby:lockSides", { locked: true })).ok).toBe(true);
     // What a restarted server has: the same database, an empty scenario cache.
     const { sources } = await loadBundledContent();
-    const restarted = createLive({ db: server.database.db, io: new Server(), scenarios: createScenarioLibrary(server.database.db, sources) });
+    const restarted = createLive({ db: server.database.db, io: new Server(), scenarios: createScenarioLibrary(server.database.db, sources), secret: "s".repeat(32) });
     try {
       const { participant } = await restarted.joinSession(session.code, "After Restart");
       expect(participant.sideId).toBe("rgc-cpp");

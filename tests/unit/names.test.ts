@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NAME_MAX_LENGTH, checkDisplayName } from "../../server/live/names";
+import { NAME_MAX_LENGTH, checkDisplayName, nameKey } from "../../server/live/names";
 
 describe("display names", () => {
   it("trims and folds white space; the key ignores case", () => {
@@ -15,8 +15,42 @@ describe("display names", () => {
     expect(checkDisplayName("សុខា 😀".repeat(4))).toMatchObject({ ok: true });
   });
 
-  it("rejects control characters", () => {
+  it("rejects control characters and direction overrides", () => {
     expect(checkDisplayName("bad\u0000name")).toMatchObject({ ok: false });
     expect(checkDisplayName("rtl\u202Etrick")).toMatchObject({ ok: false });
+    expect(checkDisplayName("left\u2066isolate")).toMatchObject({ ok: false });
+  });
+
+  it("normalizes compatibility forms (NFKC), so full-width letters are plain ones", () => {
+    expect(checkDisplayName("Ｄａｒａ")).toEqual({ ok: true, name: "Dara", key: "dara" });
+    expect(checkDisplayName("ﬁona")).toMatchObject({ ok: true, name: "fiona" });
+  });
+
+  it("refuses names that show nothing", () => {
+    for (const blank of ["\u3164", "\u115F\u1160", "\uFFA0 \uFFA0", "\u2800", "\u200B", "\u00AD\u2060", "\u0301\u0301", " \u034F "])
+      expect(checkDisplayName(blank), JSON.stringify(blank)).toMatchObject({ ok: false });
+    expect(checkDisplayName("\u200B\u0301")).toMatchObject({ message: expect.stringContaining("shows nothing on screen") });
+  });
+
+  it("gives names that differ only by invisible characters the same key", () => {
+    expect(checkDisplayName("Dara\u3164")).toMatchObject({ ok: true, key: "dara" });
+    expect(nameKey("Da\u200Bra\u00AD")).toBe("dara");
+    expect(nameKey("DARA\uFE0F")).toBe(nameKey("dara"));
+    // Joiners still shape emoji and some scripts in the name people see.
+    expect(checkDisplayName("Dara 👩‍💻")).toMatchObject({ ok: true, name: "Dara 👩‍💻" });
+  });
+
+  it("reserves Teacher, a few other official names, and the session's teacher's own name", () => {
+    for (const name of ["Teacher", "teacher", "TEACHER.", "Ｔeacher", "Teacher\u3164", "Ａdmin", "Host", "t e a c h e r"])
+      expect(checkDisplayName(name), name).toMatchObject({ ok: false, message: expect.stringContaining("Students cannot use the name") });
+    expect(checkDisplayName("Ms. Chanthy", ["Ms Chanthy"])).toMatchObject({ ok: false });
+    expect(checkDisplayName("Chanthy", ["Ms Chanthy"])).toMatchObject({ ok: true });
+    expect(checkDisplayName("Teacher's pet")).toMatchObject({ ok: true });
+  });
+
+  it("refuses profanity, also when disguised, and keeps ordinary names", () => {
+    for (const name of ["shit", "Sh1t head", "b1tch", "fuuuck"])
+      expect(checkDisplayName(name), name).toEqual({ ok: false, message: "Please choose another name: this one is not suitable for class." });
+    for (const name of ["Scunthorpe", "Cassandra", "Dickson", "Sokha", "Phuc", "Hancock"]) expect(checkDisplayName(name), name).toMatchObject({ ok: true });
   });
 });

@@ -1,0 +1,13 @@
+// Checks commands share, thrown as LiveErrors with stable codes.
+import type { SessionRow } from "../../db/schema";
+import { LiveError } from "./errors";
+
+export const ENDED = "This session has ended.";
+
+export function requireHost(session: SessionRow, teacherId: string) {
+  if (session.teacherId !== teacherId) throw new LiveError("forbidden", "Only the teacher running this session can do that.");
+}
+
+export function requireOpen(session: SessionRow) {
+  if (session.status === "ended") throw new LiveError("closed", ENDED);
+}

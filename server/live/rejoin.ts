@@ -1,0 +1,123 @@
+// Rejoin requests: a student whose device lost its seat's cookie (a new phone, a private tab)
+// asks for their seat back under their name, and the teacher lets them back in or refuses.
+// On approval the seat's token becomes the asking device's, in one transaction, and the old
+// device's sockets are told and closed.
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { Database, Transaction } from "../../db/client";
+import { participants, rejoinRequests, sessions, type SessionRow } from "../../db/schema";
+import { rooms } from "../realtime/rooms";
+import { LiveError } from "./errors";
+import { requireHost } from "./guards";
+import { nameKey } from "./names";
+import type { LiveServer, Publisher } from "./publisher";
+import { hashToken, type SeatTokens } from "./seatTokens";
+
+/** Requests one session may collect in all, so a script cannot fill the teacher's console. */
+export const REJOIN_REQUESTS_PER_SESSION = 100;
+
+export const SEAT_MOVED = "Your seat moved to another device with your teacher's approval.";
+
+/** The engine's command runner: one transaction under the session lock, refused once the session ended. */
+export type Mutate = <T>(sessionId: string, change: (tx: Transaction, session: SessionRow, sideIds: string[]) => Promise<T>) => Promise<T>;
+
+type Deps = { db: Database; io: LiveServer; publisher: Publisher; tokens: SeatTokens; mutate: Mutate };
+
+/** The requests waiting for the teacher, oldest first. */
+export const pendingRejoinRequests = (tx: Database | Transaction, sessionId: string) =>
+  tx
+    .select()
+    .from(rejoinRequests)
+    .where(and(eq(rejoinRequests.sessionId, sessionId), eq(rejoinRequests.status, "pending")))
+    .orderBy(asc(rejoinRequests.createdAt), asc(rejoinRequests.id));
+
+/** A removed student's requests go with them. */
+export const refuseRejoinRequestsFor = (tx: Transaction, participantId: string) =>
+  tx
+    .update(rejoinRequests)
+    .set({ status: "refused", resolvedAt: new Date() })
+    .where(and(eq(rejoinRequests.participantId, participantId), eq(rejoinRequests.status, "pending")));
+
+export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
+  async function pendingRequest(tx: Transaction, sessionId: string, requestId: string) {
+    const [request] = await tx
+      .select()
+      .from(rejoinRequests)
+      .where(and(eq(rejoinRequests.id, requestId), eq(rejoinRequests.sessionId, sessionId)));
+    if (!request) throw new LiveError("not_found", "That request to rejoin does not exist.");
+    if (request.status !== "pending") throw new LiveError("closed", "That request to rejoin was already answered.");
+    return request;
+  }
+
+  return {
+    /**
+     * Asks for the active seat called `name`. The asking device's token comes from its join
+     * form (`joinId`), so the same request sent twice is one request with one token.
+     */
+    async requestRejoin(session: SessionRow, name: string, joinId?: string) {
+      const token = tokens.forRejoin(session.id, joinId);
+      const tokenHash = hashToken(token);
+      const request = await mutate(session.id, async (tx) => {
+        const [again] = await tx.select().from(rejoinRequests).where(eq(rejoinRequests.tokenHash, tokenHash));
+        if (again) return again;
+        const [seat] = await tx
+          .select()
+          .from(participants)
+          .where(and(eq(participants.sessionId, session.id), eq(participants.nameKey, nameKey(name)), isNull(participants.removedAt)));
+        if (!seat) throw new LiveError("not_found", `No one in this session is called “${name.trim()}”. Check the spelling, or join with your name.`, "name");
+        const [pending] = await tx
+          .select({ id: rejoinRequests.id })
+          .from(rejoinRequests)
+          .where(and(eq(rejoinRequests.participantId, seat.id), eq(rejoinRequests.status, "pending")));
+        if (pending)
+          throw new LiveError("request_pending", `Someone already asked to rejoin as “${seat.displayName}”. Your teacher has to answer that first.`, "name");
+        const [{ asked }] = await tx.select({ asked: count() }).from(rejoinRequests).where(eq(rejoinRequests.sessionId, session.id));
+        if (asked >= REJOIN_REQUESTS_PER_SESSION)
+          throw new LiveError("rate_limited", "This session has had too many requests to rejoin. Please ask your teacher.");
+        const [row] = await tx.insert(rejoinRequests).values({ sessionId: session.id, participantId: seat.id, tokenHash }).returning();
+        return row;
+      });
+      publisher.audiences(session.id);
+      return { request, token };
+    },
+
+    /** Where the device holding `token` stands: its request, the seat's name and the session. */
+    async rejoinStatus(token: string) {
+      const [row] = await db
+        .select({ status: rejoinRequests.status, name: participants.displayName, session: sessions })
+        .from(rejoinRequests)
+        .innerJoin(participants, eq(participants.id, rejoinRequests.participantId))
+        .innerJoin(sessions, eq(sessions.id, rejoinRequests.sessionId))
+        .where(eq(rejoinRequests.tokenHash, hashToken(token)));
+      return row;
+    },
+
+    async approveRejoin(teacherId: string, sessionId: string, requestId: string) {
+      const participantId = await mutate(sessionId, async (tx, session) => {
+        requireHost(session, teacherId);
+        const request = await pendingRequest(tx, sessionId, requestId);
+        const [seat] = await tx
+          .update(participants)
+          .set({ tokenHash: request.tokenHash })
+          .where(and(eq(participants.id, request.participantId), isNull(participants.removedAt)))
+          .returning({ id: participants.id });
+        if (!seat) throw new LiveError("not_found", "That student is no longer in this session.");
+        await tx.update(rejoinRequests).set({ status: "approved", resolvedAt: new Date() }).where(eq(rejoinRequests.id, request.id));
+        return seat.id;
+      });
+      publisher.audiences(sessionId);
+      // Only the old device is connected now: the new one opens its socket after its next look
+      // at the waiting page, which finds the seat.
+      io.to(rooms.participant(participantId)).emit("connection:closed", { message: SEAT_MOVED });
+      io.in(rooms.participant(participantId)).disconnectSockets(true);
+    },
+
+    async refuseRejoin(teacherId: string, sessionId: string, requestId: string) {
+      await mutate(sessionId, async (tx, session) => {
+        requireHost(session, teacherId);
+        const request = await pendingRequest(tx, sessionId, requestId);
+        await tx.update(rejoinRequests).set({ status: "refused", resolvedAt: new Date() }).where(eq(rejoinRequests.id, request.id));
+      });
+      publisher.audiences(sessionId);
+    },
+  };
+}

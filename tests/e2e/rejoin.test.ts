@@ -1,0 +1,94 @@
+// Rejoining and renaming in real Chromium: a student on a new phone finds their name taken,
+// asks to be let back in, waits on a page that updates by itself, and lands in their seat when
+// the teacher approves; the old phone is told. The teacher then renames them with the keyboard.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { signUpTeacher, startSession } from "../support/clients";
+import { startServer, type TestServer } from "../support/server";
+
+const executable = findChromium();
+if (!executable && e2eRequired) throw new Error("REQUIRE_E2E=1 but no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)");
+
+const artifacts = path.resolve("tests/artifacts");
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+describe.skipIf(!executable)("rejoining in Chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
+    [server, browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const newPage = async (options = {}, cookie?: string) => {
+    const context = await browser.newContext(options);
+    context.setDefaultTimeout(10_000);
+    if (cookie) {
+      const [name, ...value] = cookie.split("=");
+      await context.addCookies([{ name, value: value.join("="), url: server.url }]);
+    }
+    return context.newPage();
+  };
+  const joinAs = async (student: Page, code: string, name: string) => {
+    await student.goto(`${server.url}/join?code=${code}`);
+    await student.getByLabel("Your name").fill(name);
+    await student.getByRole("button", { name: "Join" }).click();
+  };
+
+  it("lets a student back into their seat on a new phone once the teacher approves, then renames them", { timeout: 90_000 }, async () => {
+    const { cookie } = await signUpTeacher(server.url);
+    const session = await startSession(server.url, cookie);
+    const teacher = await newPage({ viewport: { width: 1280, height: 900 } }, cookie);
+    await teacher.goto(`${server.url}/teacher/sessions/${session.id}`);
+    await teacher.getByText("Live", { exact: true }).waitFor();
+
+    const oldPhone = await newPage(phone);
+    await joinAs(oldPhone, session.code, "Sokha");
+    await oldPhone.waitForURL(new RegExp(`/play/${session.code}$`));
+    await oldPhone.getByText("Live", { exact: true }).waitFor();
+
+    const newPhone = await newPage(phone);
+    await joinAs(newPhone, session.code, "Sokha");
+    await newPhone.getByText("Someone in this session is already called “Sokha”").waitFor();
+    await newPhone.getByRole("button", { name: "This is me: ask the teacher to let me back in" }).click();
+    await newPhone.getByRole("heading", { name: "Waiting for your teacher" }).waitFor();
+    await expect.poll(() => newPhone.getByRole("status").innerText()).toContain("You asked to rejoin as “Sokha”");
+    expect(await newPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await newPhone.screenshot({ path: path.join(artifacts, "rejoin-waiting-360.png") });
+
+    await teacher.getByRole("heading", { name: "Asking to rejoin (1)" }).waitFor();
+    await teacher.screenshot({ path: path.join(artifacts, "rejoin-console.png"), fullPage: true });
+    await teacher.getByRole("button", { name: "Let back in Sokha", exact: true }).click();
+    await teacher.getByText("Sokha is back in their seat on the new device.").waitFor();
+
+    // The waiting page looks again by itself and takes the new phone to its seat.
+    await newPhone.waitForURL(new RegExp(`/play/${session.code}$`));
+    await newPhone.locator(".banner", { hasText: "You are in the lobby" }).waitFor();
+    await newPhone.getByText("Live", { exact: true }).waitFor();
+    await oldPhone.getByRole("alert").filter({ hasText: "Your seat moved to another device with your teacher's approval." }).waitFor();
+
+    // Renaming with the keyboard: the field is labelled, Enter saves, focus comes back.
+    const rename = teacher.getByRole("button", { name: "Rename Sokha", exact: true });
+    await rename.focus();
+    await teacher.keyboard.press("Enter");
+    const field = teacher.getByLabel("New name for Sokha");
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill("Teacher");
+    await teacher.keyboard.press("Enter");
+    await teacher.getByRole("alert").filter({ hasText: "Students cannot use the name “Teacher”." }).waitFor();
+    await teacher.locator(".roster").screenshot({ path: path.join(artifacts, "rename-refused.png") });
+    await field.fill("Sokha Chan");
+    await teacher.keyboard.press("Enter");
+    await teacher.getByText("Renamed to Sokha Chan.").waitFor();
+    await expect.poll(() => teacher.evaluate(() => document.activeElement?.textContent)).toBe("Rename Sokha Chan");
+    await newPhone.getByText("Sokha Chan", { exact: true }).waitFor();
+  });
+});
