@@ -19,6 +19,7 @@ const samplePaths: Record<string, (s: { id: string; code: string }) => string> =
   "logout.tsx": () => "/logout",
   "signup.tsx": () => "/signup",
   "play.$code.tsx": ({ code }) => `/play/${code}`,
+  "rejoin.$code.tsx": ({ code }) => `/rejoin/${code}`,
   "projector.$sessionId.tsx": ({ id }) => `/projector/${id}`,
   "teacher._index.tsx": () => "/teacher",
   "teacher.import.tsx": () => "/teacher/import",
@@ -89,7 +90,7 @@ describe.each(backends)("bad input on %s", (backend) => {
   it("answers ids and codes that cannot exist with 404", async () => {
     for (const p of ["/teacher/sessions/not-a-uuid", "/projector/not-a-uuid", "/teacher/sessions/1", `/teacher/sessions/${missingId}`])
       expectPage(await send(p, "GET"), 404, p);
-    for (const p of ["/play/!!!", "/play/ABC", "/play/0OI1LZ", `/play/${"A".repeat(500)}`]) expectPage(await send(p, "GET"), 404, p);
+    for (const p of ["/play/!!!", "/play/ABC", "/play/0OI1LZ", `/play/${"A".repeat(500)}`, "/rejoin/!!!", "/rejoin/ZZZZZZ"]) expectPage(await send(p, "GET"), 404, p);
     // Percent-encoding that decodes to nothing: an address nobody can read.
     for (const p of paths) expectPage(await send(`${p}%E2%82`, "GET"), 400, `${p}%E2%82`);
   });
