@@ -1,11 +1,12 @@
 // Builds the whole server on one http.Server: Express serving Remix (pages, loaders, actions)
 // and Socket.IO (live events), both backed by the same engine and database.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import express from "express";
 import { Server } from "socket.io";
 import { loadBundledContent } from "../content/load";
@@ -13,10 +14,15 @@ import type { DatabaseHandle } from "../db/client";
 import { createAccounts } from "./auth/accounts";
 import { createCookies } from "./auth/cookies";
 import type { RostrumContext } from "./context";
+import { createDatabaseHealth, UNREACHABLE_MESSAGE } from "./databaseHealth";
+import { sendErrorPage } from "./http/errorPage";
 import { createLive } from "./live";
 import type { LiveServer } from "./live/publisher";
 import { createScenarioLibrary } from "./live/scenarios";
 import { attachRealtime } from "./realtime";
+
+/** How long requests in flight may take to finish at shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 1500;
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -47,11 +53,19 @@ export async function createRostrum(options: RostrumOptions) {
   app.disable("x-powered-by");
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
+  // Every raw connection, upgraded WebSockets included (closeAllConnections does not see those),
+  // so that shutdown can end them all itself rather than wait on a client that never answers.
+  const connections = new Set<Socket>();
+  httpServer.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+  const health = createDatabaseHealth(() => db.execute(sql`select 1`));
   const io: LiveServer = new Server(httpServer, { serveClient: false });
   const live = createLive({ db, io, scenarios });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
-  attachRealtime(io, live, cookies);
+  attachRealtime(io, live, cookies, health);
 
   if (devMiddleware) {
     app.use(devMiddleware);
@@ -60,7 +74,11 @@ export async function createRostrum(options: RostrumOptions) {
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(client, { maxAge: "1h" }));
   }
-  const shared = { db, live, accounts, cookies, publicUrl };
+  // While the database is out of reach, say so at once instead of failing each page slowly.
+  app.use((_req, res, next) =>
+    health.up ? next() : sendErrorPage(res, 503, "Database unreachable", UNREACHABLE_MESSAGE, { "Retry-After": "5" }),
+  );
+  const shared = { db, live, accounts, cookies, publicUrl, databaseHealth: health };
   app.all(
     "*",
     createRequestHandler({ build, getLoadContext: (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" }) }),
@@ -79,10 +97,15 @@ export async function createRostrum(options: RostrumOptions) {
     },
     /** Stops taking connections, closes every socket, then the database. */
     async close() {
+      health.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
-        // Idle keep-alive connections would hold the server open; active requests get to finish.
+        // Idle keep-alive connections would hold the server open; active requests get a short
+        // grace, then every connection still open (a phone that stopped answering) is cut.
         httpServer.closeIdleConnections();
+        setTimeout(() => {
+          for (const socket of connections) socket.destroy();
+        }, SHUTDOWN_GRACE_MS).unref();
       });
       // After the sockets: their disconnects schedule broadcasts that must not reach a closed database.
       live.close();

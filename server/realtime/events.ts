@@ -37,7 +37,11 @@ export type ServerToClientEvents = {
   "host:view": (view: HostView) => void;
   "projector:view": (view: ProjectorView) => void;
   "participant:view": (view: ParticipantView) => void;
+  /** Whether the server can reach its database: sent at connect and on every change. */
+  "database:status": (status: DatabaseStatus) => void;
 };
+
+export type DatabaseStatus = { reachable: boolean; message?: string };
 
 /** Who a socket is, set once by the handshake middleware and never from an event. */
 export type SocketData =

@@ -2,10 +2,12 @@
 // student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Cookies } from "../auth/cookies";
+import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
+import { logError } from "../errorLog";
 import type { Live } from "../live";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import type { LiveServer } from "../live/publisher";
-import { handshakeSchema, type SocketData } from "./events";
+import { handshakeSchema, type DatabaseStatus, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
 import { registerLobbyHandlers } from "./lobbyHandlers";
 import { rooms } from "./rooms";
@@ -32,8 +34,11 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promi
   return { role: auth.data.role, teacherId, sessionId: session.id };
 }
 
-export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
+const databaseStatus = (reachable: boolean): DatabaseStatus => (reachable ? { reachable } : { reachable, message: UNREACHABLE_MESSAGE });
+
+export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, health: DatabaseHealth) {
   const limiter = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
+  health.onChange((reachable) => io.emit("database:status", databaseStatus(reachable)));
 
   io.use((socket, next) => {
     identify(socket, live, cookies).then(
@@ -43,7 +48,9 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
       },
       (error) => {
         if (isLiveError(error)) return next(refuse(error.code, error.message));
-        console.error("socket handshake failed:", error);
+        // Not final: the browser tries again, and gets in once the database is back.
+        if (health.report(error)) return next(refuse("unavailable", UNREACHABLE_MESSAGE));
+        logError("socket handshake failed", error);
         next(refuse("internal", "The server could not check who you are."));
       },
     );
@@ -61,6 +68,17 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
       socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));
     }
 
+    socket.emit("database:status", databaseStatus(health.up));
+    // A command that found the database out of reach (answered `unavailable`) marks it down.
+    socket.use((packet, next) => {
+      const ack = packet[packet.length - 1];
+      if (typeof ack === "function")
+        packet[packet.length - 1] = (result: { ok: boolean; error?: { code: string } }) => {
+          if (!result.ok && result.error?.code === "unavailable") health.markDown("a command could not reach it");
+          ack(result);
+        };
+      next();
+    });
     socket.use(([, ...args], next) => {
       limiter.consume(socket.id).then(
         () => next(),
