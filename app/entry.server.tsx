@@ -3,7 +3,7 @@
 // rather than a 500, and errors are logged without query parameters or personal data.
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { createReadableStreamFromReadable, redirect } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -19,11 +19,18 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   logError(`${request.method} ${new URL(request.url).pathname} failed`, error);
 };
 
-/** A fetch from a page in the browser (client navigation, form) that found the database out of reach. */
-export const handleDataRequest: HandleDataRequestFunction = (response, { context }) =>
-  response.status >= 500 && !context.databaseHealth.up
-    ? new Response(response.body, { status: 503, statusText: "Service Unavailable", headers: response.headers })
-    : response;
+/**
+ * A fetch from a page in the browser (a client navigation, a form) while the database is out of
+ * reach. Single fetch cannot carry our explanation page, so the browser is told to load the page
+ * itself, and gets the 503 page that explains.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) => {
+  if (context.databaseHealth.up) return response;
+  const url = new URL(request.url);
+  url.pathname = url.pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
+  url.searchParams.delete("_routes");
+  return redirect(url.pathname + url.search, { headers: { "X-Remix-Reload-Document": "true" } });
+};
 
 export default function handleRequest(
   request: Request,

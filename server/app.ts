@@ -74,9 +74,10 @@ export async function createRostrum(options: RostrumOptions) {
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(client, { maxAge: "1h" }));
   }
-  // While the database is out of reach, say so at once instead of failing each page slowly.
-  app.use((_req, res, next) =>
-    health.up ? next() : sendErrorPage(res, 503, "Database unreachable", UNREACHABLE_MESSAGE, { "Retry-After": "5" }),
+  // While the database is out of reach, pages and forms say so at once instead of failing slowly.
+  // A browser's single-fetch requests (`.data`) go on to Remix: its entry sends them to this page.
+  app.use((req, res, next) =>
+    health.up || req.path.endsWith(".data") ? next() : sendErrorPage(res, 503, "Database unreachable", UNREACHABLE_MESSAGE, { "Retry-After": "5" }),
   );
   const shared = { db, live, accounts, cookies, publicUrl, databaseHealth: health };
   app.all(

@@ -9,7 +9,7 @@ export function DatabaseBanner({ status, consequence }: { status: DatabaseStatus
     <div role="status" aria-live="polite">
       {status.reachable ? null : (
         <p className="banner warn">
-          <strong>{consequence}</strong> {status.message} This message goes away by itself when it is back.
+          <strong>{consequence}</strong> {status.message} This notice clears by itself when the database is back.
         </p>
       )}
     </div>

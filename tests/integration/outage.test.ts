@@ -10,7 +10,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
-import { startTcpProxy, type TcpProxy } from "../support/tcpProxy";
+import { startTcpProxy, throughProxy, type TcpProxy } from "../support/tcpProxy";
 
 const admin = process.env.TEST_DATABASE_URL;
 if (!admin) console.log("outage.test.ts: skipped, it needs PostgreSQL (TEST_DATABASE_URL); PGlite cannot become unreachable.");
@@ -37,7 +37,7 @@ describe.runIf(admin)("a database outage on PostgreSQL", () => {
     const target = new URL(admin!);
     proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
     server = await startServer("postgres", {
-      databaseUrl: (url) => Object.assign(new URL(url), { hostname: "127.0.0.1", port: String(proxy.port) }).toString(),
+      databaseUrl: throughProxy(proxy),
     });
     teacher = await signUpTeacher(server.url);
     session = await startSession(server.url, teacher.cookie);

@@ -30,3 +30,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const port = (server.address() as net.AddressInfo).port;
   return { port, cut: stop, restore: () => listen(port), close: () => (server.listening ? stop() : Promise.resolve()) };
 }
+
+/** A database URL rewritten to go through `proxy` (for startServer's `databaseUrl`). */
+export const throughProxy = (proxy: TcpProxy) => (url: string) =>
+  Object.assign(new URL(url), { hostname: "127.0.0.1", port: String(proxy.port) }).toString();
