@@ -27,7 +27,7 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
 }
 
 /** Waits for the "ready" line and answers the server's address, or fails with what it printed. */
-export async function ready(server: ServerProcess, timeoutMs = 20_000): Promise<string> {
+export async function ready(server: ServerProcess, timeoutMs = 60_000): Promise<string> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const port = server.output().match(/ready on http:\/\/[^:]+:(\d+)/)?.[1];
