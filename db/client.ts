@@ -26,7 +26,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    // A short connect timeout: while the database is out of reach a request fails in seconds, not 30.
+    const client = postgres(options.url, { max: options.maxConnections ?? 10, connect_timeout: 5, onnotice: () => {} });
     const db = drizzle(client, { schema });
     try {
       await migrate(db, { migrationsFolder });

@@ -1,10 +1,11 @@
 // Builds the whole server on one http.Server: Express serving Remix (pages, loaders, actions)
 // and Socket.IO (live events), both backed by the same engine and database.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import express from "express";
 import { Server } from "socket.io";
 import { loadBundledContent } from "../content/load";
@@ -12,6 +13,8 @@ import type { DatabaseHandle } from "../db/client";
 import { createAccounts } from "./auth/accounts";
 import { createCookies } from "./auth/cookies";
 import type { RostrumContext } from "./context";
+import { createDatabaseHealth, UNREACHABLE_MESSAGE } from "./databaseHealth";
+import { sendErrorPage } from "./http/errorPage";
 import { createLive } from "./live";
 import type { LiveServer } from "./live/publisher";
 import { createScenarioLibrary } from "./live/scenarios";
@@ -20,6 +23,9 @@ import { socketOriginCheck } from "./http/origin";
 import { remixHandler } from "./http/remix";
 import { attachRealtime } from "./realtime";
 import { socketServerOptions } from "./realtime/options";
+
+/** How long requests in flight may take to finish at shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 1500;
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -50,6 +56,14 @@ export async function createRostrum(options: RostrumOptions) {
   app.disable("x-powered-by");
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
+  // Every raw connection, upgraded WebSockets included (closeAllConnections does not see those),
+  // so that shutdown can end them all itself rather than wait on a client that never answers.
+  const connections = new Set<Socket>();
+  httpServer.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+  const health = createDatabaseHealth(() => db.execute(sql`select 1`));
   const io: LiveServer = new Server(httpServer, {
     ...socketServerOptions,
     allowRequest: socketOriginCheck(() => app.get("trust proxy fn"), publicUrl),
@@ -57,7 +71,7 @@ export async function createRostrum(options: RostrumOptions) {
   const live = createLive({ db, io, scenarios, secret });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
-  attachRealtime(io, live, cookies);
+  attachRealtime(io, live, cookies, health);
 
   app.use(httpGuards(publicUrl));
   if (devMiddleware) {
@@ -67,7 +81,12 @@ export async function createRostrum(options: RostrumOptions) {
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(client, { maxAge: "1h" }));
   }
-  const shared = { db, live, accounts, cookies, publicUrl };
+  // While the database is out of reach, pages and forms say so at once instead of failing slowly.
+  // A browser's single-fetch requests (`.data`) go on to Remix: its entry sends them to this page.
+  app.use((req, res, next) =>
+    health.up || req.path.endsWith(".data") ? next() : sendErrorPage(res, 503, "Database unreachable", UNREACHABLE_MESSAGE, { "Retry-After": "5" }),
+  );
+  const shared = { db, live, accounts, cookies, publicUrl, databaseHealth: health };
   app.all("*", remixHandler(build, (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" })));
 
   return {
@@ -83,10 +102,15 @@ export async function createRostrum(options: RostrumOptions) {
     },
     /** Stops taking connections, closes every socket, then the database. */
     async close() {
+      health.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
-        // Idle keep-alive connections would hold the server open; active requests get to finish.
+        // Idle keep-alive connections would hold the server open; active requests get a short
+        // grace, then every connection still open (a phone that stopped answering) is cut.
         httpServer.closeIdleConnections();
+        setTimeout(() => {
+          for (const socket of connections) socket.destroy();
+        }, SHUTDOWN_GRACE_MS).unref();
       });
       // After the sockets: their disconnects schedule broadcasts that must not reach a closed database.
       live.close();

@@ -2,6 +2,7 @@
 import type { Database } from "../db/client";
 import type { Accounts } from "./auth/accounts";
 import type { Cookies } from "./auth/cookies";
+import type { DatabaseHealth } from "./databaseHealth";
 import type { Live } from "./live";
 
 export type RostrumContext = {
@@ -11,6 +12,8 @@ export type RostrumContext = {
   cookies: Cookies;
   /** The origin students use to reach this server, when the operator fixed it (PUBLIC_URL). */
   publicUrl: string | undefined;
+  /** Whether the database can be reached; errors that say it cannot are reported here. */
+  databaseHealth: DatabaseHealth;
   /** The client's address, for rate limits. */
   clientAddress: string;
 };

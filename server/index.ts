@@ -5,13 +5,18 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "../db/client";
+import { lockDataDir } from "../db/lock";
 import { resolveSessionSecret } from "./auth/secret";
 import { createRostrum, projectRoot, type RostrumOptions } from "./app";
 import { parseEnv } from "./env";
+import { logError } from "./errorLog";
 
 async function main() {
   const env = parseEnv();
   const dataDir = path.resolve(projectRoot, env.DATA_DIR);
+  // Before anything is written to DATA_DIR: a second server there must change nothing.
+  const lock = env.DATABASE_URL ? undefined : await lockDataDir(path.join(dataDir, "pglite.lock"));
+  process.once("exit", () => lock?.release());
 
   let remix: Pick<RostrumOptions, "build" | "devMiddleware">;
   if (env.NODE_ENV === "production") {
@@ -52,9 +57,12 @@ async function main() {
     }, 10_000);
     force.unref();
     rostrum.close().then(
-      () => process.exit(0),
+      () => {
+        console.log("Closed every connection and the database.");
+        process.exit(0);
+      },
       (error) => {
-        console.error(error);
+        logError("shutdown failed", error);
         process.exit(1);
       },
     );
@@ -64,6 +72,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A refusal to start (a bad variable, a locked DATA_DIR) is a sentence for the operator.
+  if (error instanceof Error && !("cause" in error) && !("code" in error)) console.error(error.message);
+  else logError("could not start", error);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../server/live/errors";
 import type { View } from "../../server/live/views";
 import type { ClientEvent, ClientToServerEvents, Handshake, Payload, Results, ServerToClientEvents } from "../../server/realtime/events";
+import type { DatabaseStatus } from "../../server/realtime/events";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = "connecting" | "online" | "offline" | "refused";
@@ -17,6 +18,7 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
   const [view, setView] = useState<V>(initial);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [refusal, setRefusal] = useState<string>();
+  const [database, setDatabase] = useState<DatabaseStatus>({ reachable: true });
   const socketRef = useRef<LiveSocket>();
   const key = JSON.stringify(handshake);
 
@@ -27,11 +29,21 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     const accept = (next: View) => {
       if (next.audience === initial.audience) setView((current) => (next.version >= current.version ? (next as V) : current));
     };
-    socket.on("connect", async () => {
-      setConnection("online");
-      setRefusal(undefined);
+    const refresh = async () => {
       const snapshot = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("session:snapshot", {}).catch(() => undefined);
       if (snapshot?.ok) accept(snapshot.data);
+    };
+    socket.on("connect", () => {
+      setConnection("online");
+      setRefusal(undefined);
+      void refresh();
+    });
+    // The server says whether it reaches its database; when it is back, catch up on what changed.
+    let reachable = true;
+    socket.on("database:status", (status) => {
+      setDatabase(status);
+      if (status.reachable && !reachable) void refresh();
+      reachable = status.reachable;
     });
     socket.on("disconnect", (reason) => {
       // A server-side disconnect (for example a removed student) is final; anything else retries.
@@ -78,5 +90,5 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     }
   }, []);
 
-  return { view, connection, refusal, send };
+  return { view, connection, refusal, database, send };
 }

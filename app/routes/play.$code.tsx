@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { SideBrief } from "~/components/SideBrief";
 import { guessCode } from "~/lib/codeGuesses.server";
 import { useLiveView } from "~/lib/live";
@@ -19,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Play() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, refusal } = useLiveView<ParticipantView>({ role: "participant", sessionId: data.sessionId }, data.view);
+  const { view, connection, refusal, database } = useLiveView<ParticipantView>({ role: "participant", sessionId: data.sessionId }, data.view);
   const { session, me, side } = view;
 
   if (me.removed) {
@@ -47,6 +48,7 @@ export default function Play() {
           Connection lost. Your seat is kept; reconnecting…
         </p>
       ) : null}
+      <DatabaseBanner status={database} consequence="Your actions are not being saved right now." />
       {connection === "refused" && refusal ? (
         <p className="banner warn" role="alert">
           {refusal}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { RejoinRequests } from "~/components/RejoinRequests";
+import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { Roster } from "~/components/Roster";
 import { minutes, roundKindLabel } from "~/components/ScenarioPlan";
 import { TopBar } from "~/components/TopBar";
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Console() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
+  const { view, connection, database, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
   const [busy, setBusy] = useState(false);
   // A moved student's row re-renders under their new side: keep keyboard focus with them.
   const [follow, setFollow] = useState<{ id: string; sideId: string | null }>();
@@ -60,6 +61,7 @@ export default function Console() {
           <ConnectionStatus connection={connection} />
           <Link to="/teacher">All sessions</Link>
         </p>
+        <DatabaseBanner status={database} consequence="Changes you make now are not saved." />
         <h1>{view.scenario.title}</h1>
         <p>
           <strong>Motion:</strong> {view.scenario.motion}

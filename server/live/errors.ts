@@ -1,5 +1,9 @@
 // The errors a command can answer with. `code` is stable for clients; `message` is for people.
-export type ErrorCode = "invalid" | "not_found" | "forbidden" | "closed" | "full" | "name_taken" | "request_pending" | "rate_limited" | "internal";
+import { isUnreachable, UNREACHABLE_MESSAGE } from "../databaseHealth";
+import { logError } from "../errorLog";
+
+// `unavailable`: the database is out of reach for now, the same command may succeed in a moment.
+export type ErrorCode = "invalid" | "not_found" | "forbidden" | "closed" | "full" | "name_taken" | "request_pending" | "rate_limited" | "internal" | "unavailable";
 
 export class LiveError extends Error {
   constructor(
@@ -23,6 +27,7 @@ export function isLiveError(error: unknown): error is LiveError {
 export function failure(error: unknown): Ack<never> {
   if (isLiveError(error))
     return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
-  console.error(error);
+  if (isUnreachable(error)) return { ok: false, error: { code: "unavailable", message: UNREACHABLE_MESSAGE } };
+  logError("command failed", error);
   return { ok: false, error: { code: "internal", message: "Something went wrong on the server. Please try again." } };
 }

@@ -2,6 +2,7 @@
 // coalesced per session (a wave of joins is one broadcast, not thirty); a student's own view
 // goes out at once. Views are always rebuilt from the database, so the latest commit wins.
 import type { Server } from "socket.io";
+import { logError } from "../errorLog";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../realtime/events";
 import { rooms } from "../realtime/rooms";
 import type { HostView, ParticipantView, ProjectorView } from "./views";
@@ -18,7 +19,7 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
   // One send at a time per session, in order: a slow earlier build never lands after a newer one.
   const sending = new Map<string, Promise<void>>();
   let closed = false;
-  const report = (what: string) => (error: unknown) => console.error(`publishing ${what} failed:`, error);
+  const report = (what: string) => (error: unknown) => logError(`publishing ${what} failed`, error);
 
   async function sendAudiences(sessionId: string) {
     const built = await views.hostAndProjector(sessionId);

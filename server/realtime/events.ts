@@ -45,7 +45,11 @@ export type ServerToClientEvents = {
   "participant:view": (view: ParticipantView) => void;
   /** Sent just before the server closes a socket for good, saying why. */
   "connection:closed": (notice: { message: string }) => void;
+  /** Whether the server can reach its database: sent at connect and on every change. */
+  "database:status": (status: DatabaseStatus) => void;
 };
+
+export type DatabaseStatus = { reachable: boolean; message?: string };
 
 /** Who a socket is, set once by the handshake middleware and never from an event. */
 export type SocketData =

@@ -1,10 +1,12 @@
 // Socket.IO wiring: who a socket is comes from the handshake only (the teacher's cookie, or a
 // student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
 import type { Cookies } from "../auth/cookies";
+import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
+import { logError } from "../errorLog";
 import type { Live } from "../live";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import type { LiveServer } from "../live/publisher";
-import { handshakeSchema, payloads, type SocketData } from "./events";
+import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
 import { BUSY, createSocketLimits, TOO_MANY } from "./limits";
 import { registerLobbyHandlers } from "./lobbyHandlers";
@@ -30,9 +32,11 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promi
 }
 
 const refusal = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+const databaseStatus = (reachable: boolean): DatabaseStatus => (reachable ? { reachable } : { reachable, message: UNREACHABLE_MESSAGE });
 
-export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
+export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, health: DatabaseHealth) {
   const limits = createSocketLimits();
+  health.onChange((reachable) => io.emit("database:status", databaseStatus(reachable)));
 
   io.use((socket, next) => {
     const check = () =>
@@ -43,7 +47,9 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
         },
         (error) => {
           if (isLiveError(error)) return next(refuse(error.code, error.message));
-          console.error("socket handshake failed:", error);
+          // Not final: the browser tries again, and gets in once the database is back.
+          if (health.report(error)) return next(refuse("unavailable", UNREACHABLE_MESSAGE));
+          logError("socket handshake failed", error);
           next(refuse("internal", "The server could not check who you are."));
         },
       );
@@ -66,6 +72,17 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies) {
       socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));
     }
 
+    socket.emit("database:status", databaseStatus(health.up));
+    // A command that found the database out of reach (answered `unavailable`) marks it down.
+    socket.use((packet, next) => {
+      const ack = packet[packet.length - 1];
+      if (typeof ack === "function")
+        packet[packet.length - 1] = (result: { ok: boolean; error?: { code: string } }) => {
+          if (!result.ok && result.error?.code === "unavailable") health.markDown("a command could not reach it");
+          ack(result);
+        };
+      next();
+    });
     socket.use((packet, next) => {
       const [event] = packet;
       const ack = packet[packet.length - 1];

@@ -14,7 +14,7 @@ describe.each(backends)("presence on %s", (backend) => {
   const sockets: ClientSocket[] = [];
   beforeAll(async () => {
     server = await startServer(backend);
-    proxy = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(server.url).port) });
+    proxy = await startTcpProxy("127.0.0.1", Number(new URL(server.url).port));
   });
   afterAll(async () => {
     for (const s of sockets) s.close();

@@ -40,9 +40,16 @@ async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(file).href);
 }
 
-export async function startServer(backend: Backend, options: Pick<RostrumOptions, "contentDir" | "log" | "signupCode"> = {}): Promise<TestServer> {
+type ServerOptions = Pick<RostrumOptions, "contentDir" | "log" | "signupCode"> & {
+  /** The address the server uses for its PostgreSQL database (to put a proxy in between). */
+  databaseUrl?: (url: string) => string;
+};
+
+export async function startServer(backend: Backend, { databaseUrl = (url) => url, ...options }: ServerOptions = {}): Promise<TestServer> {
   const pg = backend === "postgres" ? await freshPostgres() : undefined;
-  const database = pg ? await openDatabase({ backend: "postgres", url: pg.url, maxConnections: 5 }) : await openDatabase({ backend: "pglite" });
+  const database = pg
+    ? await openDatabase({ backend: "postgres", url: databaseUrl(pg.url), maxConnections: 5 })
+    : await openDatabase({ backend: "pglite" });
   const rostrum = await createRostrum({ database, secret: randomBytes(32).toString("hex"), build: await loadBuild(), log: () => {}, ...options });
   const { port } = await rostrum.listen(0, "127.0.0.1");
   return {

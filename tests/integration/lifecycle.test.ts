@@ -1,0 +1,112 @@
+// The server process as an operator runs it: one server per embedded database (a second one on
+// the same DATA_DIR is refused and writes nothing), a lock left by a killed server does not block
+// the next start, and SIGTERM ends every connection, even one that never answers, and exits 0.
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { cookiesOf, postForm, signUpTeacher, startSession } from "../support/clients";
+import { exitWithin, ready, spawnServer, type ServerProcess } from "../support/process";
+
+/** Every file under `dir` with its size and modification time: what "nothing was written" means. */
+async function snapshotOf(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of await readdir(dir, { recursive: true })) {
+    const info = await stat(path.join(dir, name));
+    if (info.isFile()) files[name] = `${info.size} ${info.mtimeMs}`;
+  }
+  return files;
+}
+
+// Each start compiles the server with tsx and opens PGlite: seconds each, more on a busy machine.
+describe("server process", { timeout: 120_000 }, () => {
+  let dataDir: string;
+  const running: ServerProcess[] = [];
+  const start = (env: Record<string, string> = {}) => {
+    const server = spawnServer({ DATA_DIR: dataDir, ...env });
+    running.push(server);
+    return server;
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "rostrum-lifecycle-"));
+  });
+  afterEach(async () => {
+    for (const server of running.splice(0)) if (server.child.exitCode === null) await exitWithin((server.child.kill("SIGKILL"), server), 5000);
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("refuses a second server on the same DATA_DIR at once, writes nothing, and keeps the first one's data", async () => {
+    const first = start();
+    const url = await ready(first);
+    const teacher = await signUpTeacher(url);
+    const session = await startSession(url, teacher.cookie);
+    const before = await snapshotOf(dataDir);
+
+    const second = start();
+    const began = Date.now();
+    expect(await exitWithin(second, 10_000)).toBe(1);
+    expect(Date.now() - began).toBeLessThan(8000);
+    expect(second.output()).toContain(`process ${first.child.pid}`);
+    expect(second.output()).toMatch(/another Rostrum server/i);
+    expect(await snapshotOf(dataDir)).toEqual(before);
+    // The first one still works.
+    expect((await fetch(`${url}/teacher/sessions/${session.id}`, { headers: { cookie: teacher.cookie } })).status).toBe(200);
+
+    first.child.kill("SIGTERM");
+    expect(await exitWithin(first, 10_000)).toBe(0);
+    await expect(stat(path.join(dataDir, "pglite.lock"))).rejects.toThrow(/ENOENT/);
+
+    // The next start sees the teacher and the session.
+    const third = start();
+    const again = await ready(third);
+    const login = await postForm(`${again}/login`, { email: teacher.email, password: "a-long-passphrase" });
+    expect(login.status).toBe(302);
+    const page = await fetch(`${again}/teacher/sessions/${session.id}`, { headers: { cookie: cookiesOf(login) } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(session.code);
+  });
+
+  it("takes over a lock whose process no longer runs (a server killed with kill -9)", async () => {
+    const gone = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => gone.once("exit", resolve));
+    await writeFile(path.join(dataDir, "pglite.lock"), `${gone.pid}\n`);
+
+    const server = start();
+    await ready(server);
+    expect((await readFile(path.join(dataDir, "pglite.lock"), "utf8")).trim()).toBe(String(server.child.pid));
+  });
+
+  it("shuts down within seconds on SIGTERM though a WebSocket client never answers, closing the database", async () => {
+    const server = start();
+    const { port } = new URL(await ready(server));
+
+    // Upgrades to a WebSocket on Socket.IO's engine.io path, then neither reads nor answers.
+    const silent = net.connect(Number(port), "127.0.0.1");
+    const upgraded = new Promise<void>((resolve) => silent.once("data", () => resolve()));
+    silent.write(
+      `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+    await upgraded;
+    silent.pause();
+    // And an idle keep-alive connection after one answered request.
+    const idle = net.connect(Number(port), "127.0.0.1");
+    const answered = new Promise<void>((resolve) => idle.once("data", () => resolve()));
+    idle.write(`GET /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    await answered;
+    idle.resume();
+
+    const began = Date.now();
+    server.child.kill("SIGTERM");
+    expect(await exitWithin(server, 8000)).toBe(0);
+    expect(Date.now() - began).toBeLessThan(8000);
+    expect(server.output()).toContain("Closed every connection and the database.");
+    silent.destroy();
+    idle.destroy();
+  });
+});
