@@ -5,7 +5,7 @@ import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { SideBrief } from "~/components/SideBrief";
 import { guessCode } from "~/lib/codeGuesses.server";
 import { useLiveView } from "~/lib/live";
-import { orNotFound } from "~/lib/live.server";
+import { orNotFound, unlessMissing } from "~/lib/live.server";
 import type { ParticipantView } from "../../server/live/views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
@@ -13,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
   const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
-  const seat = token ? await context.live.seatByToken(token).catch(() => undefined) : undefined;
+  const seat = token ? await unlessMissing(context.live.seatByToken(token)) : undefined;
   if (!token || !seat) throw redirect(`/join?code=${session.code}`);
   return { sessionId: session.id, view: await context.live.participantView(seat.participant.id) };
 }

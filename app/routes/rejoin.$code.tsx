@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { TopBar } from "~/components/TopBar";
 import { guessCode } from "~/lib/codeGuesses.server";
-import { orNotFound } from "~/lib/live.server";
+import { orNotFound, unlessMissing } from "~/lib/live.server";
 import { returnToSeat } from "~/lib/seat.server";
 import { isLiveError } from "../../server/live/errors";
 import { SEAT_MOVED } from "../../server/live/rejoin";
@@ -19,7 +19,7 @@ const POLL_MS = 3000;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
   const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
-  if (token && (await context.live.seatByToken(token).catch(() => undefined))) throw redirect(`/play/${session.code}`);
+  if (token && (await unlessMissing(context.live.seatByToken(token)))) throw redirect(`/play/${session.code}`);
   const asked = token ? await context.live.rejoinStatus(token) : undefined;
   const state: keyof typeof says = session.status === "ended" ? "ended" : asked?.status === "approved" ? "moved" : (asked?.status ?? "none");
   return { code: session.code, state, name: asked?.name, moved: SEAT_MOVED };
