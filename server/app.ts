@@ -12,6 +12,7 @@ import { loadBundledContent } from "../content/load";
 import type { DatabaseHandle } from "../db/client";
 import { createAccounts } from "./auth/accounts";
 import { createCookies } from "./auth/cookies";
+import { createLoginSessions } from "./auth/loginSessions";
 import type { RostrumContext } from "./context";
 import { createDatabaseHealth, UNREACHABLE_MESSAGE } from "./databaseHealth";
 import { sendErrorPage } from "./http/errorPage";
@@ -21,7 +22,7 @@ import { createScenarioLibrary } from "./live/scenarios";
 import { httpGuards } from "./http/guards";
 import { socketOriginCheck } from "./http/origin";
 import { remixHandler } from "./http/remix";
-import { attachRealtime } from "./realtime";
+import { attachRealtime, disconnectLogins } from "./realtime";
 import { socketServerOptions } from "./realtime/options";
 
 /** How long requests in flight may take to finish at shutdown before their connections are cut. */
@@ -71,7 +72,8 @@ export async function createRostrum(options: RostrumOptions) {
   const live = createLive({ db, io, scenarios, secret });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
-  attachRealtime(io, live, cookies, health);
+  const logins = createLoginSessions(db, (loginIds) => disconnectLogins(io, loginIds));
+  attachRealtime(io, live, cookies, health, logins);
 
   app.use(httpGuards(publicUrl));
   if (devMiddleware) {
@@ -86,7 +88,7 @@ export async function createRostrum(options: RostrumOptions) {
   app.use((req, res, next) =>
     health.up || req.path.endsWith(".data") ? next() : sendErrorPage(res, 503, "Database unreachable", UNREACHABLE_MESSAGE, { "Retry-After": "5" }),
   );
-  const shared = { db, live, accounts, cookies, publicUrl, databaseHealth: health };
+  const shared = { db, live, accounts, cookies, logins, publicUrl, databaseHealth: health };
   app.all("*", remixHandler(build, (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" })));
 
   return {

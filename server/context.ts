@@ -2,6 +2,7 @@
 import type { Database } from "../db/client";
 import type { Accounts } from "./auth/accounts";
 import type { Cookies } from "./auth/cookies";
+import type { LoginSessions } from "./auth/loginSessions";
 import type { DatabaseHealth } from "./databaseHealth";
 import type { Live } from "./live";
 
@@ -10,6 +11,7 @@ export type RostrumContext = {
   live: Live;
   accounts: Accounts;
   cookies: Cookies;
+  logins: LoginSessions;
   /** The origin students use to reach this server, when the operator fixed it (PUBLIC_URL). */
   publicUrl: string | undefined;
   /** Whether the database can be reached; errors that say it cannot are reported here. */

@@ -1,9 +1,18 @@
-// Guards for teacher pages, in the style of the Epic Stack's requireUserId.
+// Guards for teacher pages, in the style of the Epic Stack's requireUserId: the login cookie
+// counts only while its login_sessions row is there and unexpired.
 import { redirect, type AppLoadContext } from "@remix-run/node";
 
 export async function optionalTeacher(request: Request, context: AppLoadContext) {
-  const id = await context.cookies.teacherId(request.headers.get("Cookie"));
-  return id ? context.accounts.teacher(id) : undefined;
+  const token = await context.cookies.loginToken(request.headers.get("Cookie"));
+  const login = token && (await context.logins.find(token));
+  return login ? context.accounts.teacher(login.teacherId) : undefined;
+}
+
+/** Headers that log this browser in as the teacher. */
+export async function logInHeaders(request: Request, context: AppLoadContext, teacherId: string) {
+  const headers = new Headers();
+  headers.append("Set-Cookie", await context.cookies.loginCookie(await context.logins.start(teacherId)));
+  return headers;
 }
 
 export async function requireTeacher(request: Request, context: AppLoadContext) {

@@ -3,7 +3,7 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { FormPage } from "~/components/FormPage";
 import { useFormAnswer } from "~/lib/forms";
-import { optionalTeacher, safeNext } from "~/lib/teacher.server";
+import { logInHeaders, optionalTeacher, safeNext } from "~/lib/teacher.server";
 
 export const meta: MetaFunction = () => [{ title: "Teacher log in · Rostrum" }];
 
@@ -16,7 +16,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const result = await context.accounts.login(form, context.clientAddress);
   if (!result.ok) return { errors: result.errors, email: String(form.email ?? "") };
-  throw redirect(safeNext(form.next), { headers: { "Set-Cookie": await context.cookies.signIn(result.teacherId) } });
+  throw redirect(safeNext(form.next), { headers: await logInHeaders(request, context, result.teacherId) });
 }
 
 export default function Login() {

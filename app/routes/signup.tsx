@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { FormPage } from "~/components/FormPage";
 import { useFormAnswer } from "~/lib/forms";
-import { optionalTeacher } from "~/lib/teacher.server";
+import { logInHeaders, optionalTeacher } from "~/lib/teacher.server";
 import { PASSWORD_MIN_LENGTH } from "../../server/limits";
 
 export const meta: MetaFunction = () => [{ title: "Create a teacher account · Rostrum" }];
@@ -17,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const result = await context.accounts.signup(form, context.clientAddress);
   if (!result.ok) return { errors: result.errors, values: { name: String(form.name ?? ""), email: String(form.email ?? "") } };
-  throw redirect("/teacher", { headers: { "Set-Cookie": await context.cookies.signIn(result.teacherId) } });
+  throw redirect("/teacher", { headers: await logInHeaders(request, context, result.teacherId) });
 }
 
 export default function Signup() {

@@ -114,6 +114,19 @@ export default function TeacherHome() {
             </section>
           ))}
         </div>
+
+        <section className="panel" aria-labelledby="logins-heading">
+          <h2 id="logins-heading">Your logins</h2>
+          <p id="logins-hint" className="muted">
+            Logged in on a classroom computer and forgot to log out? This logs you out on every computer and phone, this one too, and
+            closes any console or projector they have open.
+          </p>
+          <Form method="post" action="/logout">
+            <button type="submit" name="scope" value="everywhere" className="secondary" aria-describedby="logins-hint">
+              Log out everywhere
+            </button>
+          </Form>
+        </section>
       </main>
     </>
   );

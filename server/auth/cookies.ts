@@ -1,15 +1,15 @@
-// The two cookies: the teacher's signed session, and a student's seats (session id → rejoin
-// token). Both httpOnly and SameSite=Lax; the socket handshake reads the same cookies, so a
-// page's scripts never hold either.
-import { createCookie, createCookieSessionStorage } from "@remix-run/node";
+// The cookies: the teacher's login (a token the login_sessions table resolves) and a student's
+// seats (session id → rejoin token). Both signed, httpOnly and SameSite=Lax; the socket
+// handshake reads the same cookies, so a page's scripts never hold either.
+import { createCookie } from "@remix-run/node";
+import { LOGIN_MAX_MS } from "./loginSessions";
 
 const SEAT_LIMIT = 8;
 
 export function createCookies(secret: string, secure: boolean) {
   const base = { httpOnly: true, sameSite: "lax" as const, path: "/", secure, secrets: [secret] };
-  const teacherStorage = createCookieSessionStorage<{ teacherId: string }>({
-    cookie: { name: "rostrum_teacher", ...base, maxAge: 60 * 60 * 24 * 14 },
-  });
+  // The table decides when a login ends; the cookie only has to outlive the longest login.
+  const loginCookie = createCookie("rostrum_teacher", { ...base, maxAge: LOGIN_MAX_MS / 1000 });
   const seatsCookie = createCookie("rostrum_seats", { ...base, maxAge: 60 * 60 * 24 * 7 });
 
   async function readSeats(cookieHeader: string | null | undefined): Promise<Record<string, string>> {
@@ -18,18 +18,12 @@ export function createCookies(secret: string, secure: boolean) {
   }
 
   return {
-    async teacherId(cookieHeader: string | null | undefined): Promise<string | undefined> {
-      const session = await teacherStorage.getSession(cookieHeader);
-      return session.get("teacherId") ?? undefined;
+    async loginToken(cookieHeader: string | null | undefined): Promise<string | undefined> {
+      const value = await loginCookie.parse(cookieHeader ?? null);
+      return typeof value === "string" && value ? value : undefined;
     },
-    async signIn(teacherId: string): Promise<string> {
-      const session = await teacherStorage.getSession();
-      session.set("teacherId", teacherId);
-      return teacherStorage.commitSession(session);
-    },
-    async signOut(cookieHeader: string | null): Promise<string> {
-      return teacherStorage.destroySession(await teacherStorage.getSession(cookieHeader));
-    },
+    loginCookie: (token: string) => loginCookie.serialize(token),
+    clearLogin: () => loginCookie.serialize("", { maxAge: undefined, expires: new Date(0) }),
     async seatToken(cookieHeader: string | null | undefined, sessionId: string): Promise<string | undefined> {
       return (await readSeats(cookieHeader))[sessionId];
     },

@@ -53,7 +53,7 @@ export type DatabaseStatus = { reachable: boolean; message?: string };
 
 /** Who a socket is, set once by the handshake middleware and never from an event. */
 export type SocketData =
-  | { role: "host" | "projector"; teacherId: string; sessionId: string }
+  | { role: "host" | "projector"; teacherId: string; loginId: string; sessionId: string }
   | { role: "participant"; participantId: string; sessionId: string };
 
 /**

@@ -1,6 +1,7 @@
 // Socket.IO wiring: who a socket is comes from the handshake only (the teacher's cookie, or a
 // student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
 import type { Cookies } from "../auth/cookies";
+import type { LoginSessions } from "../auth/loginSessions";
 import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
 import { logError } from "../errorLog";
 import type { Live } from "../live";
@@ -15,7 +16,7 @@ import { registerSessionHandlers } from "./sessionHandlers";
 
 const refuse = (code: ErrorCode, message: string) => Object.assign(new Error(message), { data: { code } });
 
-async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promise<SocketData> {
+async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins: LoginSessions): Promise<SocketData> {
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
   if (!auth.success) throw new LiveError("invalid", "This connection did not say which session it is for.");
   if (auth.data.role === "participant") {
@@ -25,22 +26,29 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies): Promi
     if (participant.removedAt) throw new LiveError("forbidden", "The teacher removed you from this session.");
     return { role: "participant", participantId: participant.id, sessionId: session.id };
   }
-  const teacherId = await cookies.teacherId(socket.handshake.headers.cookie);
-  if (!teacherId) throw new LiveError("forbidden", "Please log in again to run this session.");
-  const session = await live.hostedSession(teacherId, auth.data.sessionId);
-  return { role: auth.data.role, teacherId, sessionId: session.id };
+  const token = await cookies.loginToken(socket.handshake.headers.cookie);
+  const login = token && (await logins.find(token));
+  if (!login) throw new LiveError("forbidden", "Please log in again to run this session.");
+  const session = await live.hostedSession(login.teacherId, auth.data.sessionId);
+  return { role: auth.data.role, teacherId: login.teacherId, loginId: login.id, sessionId: session.id };
+}
+
+/** Closes the host and projector sockets that ended logins opened (logged out, here or everywhere). */
+export function disconnectLogins(io: LiveServer, loginIds: string[]) {
+  // An empty list of rooms would mean every socket.
+  if (loginIds.length > 0) io.in(loginIds.map(rooms.login)).disconnectSockets(true);
 }
 
 const refusal = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 const databaseStatus = (reachable: boolean): DatabaseStatus => (reachable ? { reachable } : { reachable, message: UNREACHABLE_MESSAGE });
 
-export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, health: DatabaseHealth) {
+export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, health: DatabaseHealth, logins: LoginSessions) {
   const limits = createSocketLimits();
   health.onChange((reachable) => io.emit("database:status", databaseStatus(reachable)));
 
   io.use((socket, next) => {
     const check = () =>
-      identify(socket, live, cookies).then(
+      identify(socket, live, cookies, logins).then(
         (data) => {
           socket.data = data;
           next();
@@ -70,6 +78,12 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       });
     } else {
       socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));
+      socket.join(rooms.login(data.loginId));
+      // A logout between the handshake's check and joining the login's room did not see this socket.
+      logins.isOpen(data.loginId).then(
+        (open) => open || socket.disconnect(true),
+        (error) => logError("checking a login failed", error),
+      );
     }
 
     socket.emit("database:status", databaseStatus(health.up));
