@@ -8,10 +8,11 @@ export async function optionalTeacher(request: Request, context: AppLoadContext)
   return login ? context.accounts.teacher(login.teacherId) : undefined;
 }
 
-/** Headers that log this browser in as the teacher. */
+/** Headers that log this browser in as the teacher and mark it as a device they log in from. */
 export async function logInHeaders(request: Request, context: AppLoadContext, teacherId: string) {
   const headers = new Headers();
   headers.append("Set-Cookie", await context.cookies.loginCookie(await context.logins.start(teacherId)));
+  headers.append("Set-Cookie", await context.cookies.trustDevice(request.headers.get("Cookie"), teacherId));
   return headers;
 }
 

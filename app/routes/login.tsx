@@ -14,7 +14,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
-  const result = await context.accounts.login(form, context.clientAddress);
+  const devices = await context.cookies.devices(request.headers.get("Cookie"));
+  const result = await context.accounts.login(form, { address: context.clientAddress, devices });
   if (!result.ok) return { errors: result.errors, email: String(form.email ?? "") };
   throw redirect(safeNext(form.next), { headers: await logInHeaders(request, context, result.teacherId) });
 }

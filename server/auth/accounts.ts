@@ -51,13 +51,20 @@ function fieldErrors(error: z.ZodError): FieldErrors {
 
 const TOO_MANY = "Too many attempts. Please wait a minute and try again.";
 
+/** Who is trying to log in: their address, and the device marks their browser holds (teacher id → mark). */
+export type LoginClient = { address: string; devices: Record<string, string> };
+
 /** `signupCode`, when set, must be given to create an account (TEACHER_SIGNUP_CODE). */
 export function createAccounts(db: Database, signupCode?: string) {
   // Sign-ups per client, and login attempts per client and per client and address: guessing
-  // is slowed, while nobody elsewhere can lock a teacher out by failing on purpose.
+  // is slowed, while nobody elsewhere can lock a teacher out by failing on purpose. Behind one
+  // school address those two counters are shared, so a browser the teacher logged in from
+  // before (a valid device mark for the account it names) is counted on its own instead
+  // (OWASP's device cookies): others' guesses cannot lock it out, and its own stay slow.
   const signups = new RateLimiterMemory({ points: 30, duration: 60 });
   const loginAttempts = new RateLimiterMemory({ points: 10, duration: 60 });
   const loginAttemptsPerClient = new RateLimiterMemory({ points: 100, duration: 60 });
+  const loginAttemptsPerDevice = new RateLimiterMemory({ points: 10, duration: 60 });
   const limited = (limiter: RateLimiterMemory, key: string) =>
     limiter.consume(key).then(
       () => false,
@@ -87,19 +94,25 @@ export function createAccounts(db: Database, signupCode?: string) {
       }
     },
 
-    async login(input: unknown, clientKey: string): Promise<AccountResult> {
+    async login(input: unknown, client: LoginClient): Promise<AccountResult> {
       const parsed = loginSchema.safeParse(input);
       if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
       const { email, password } = parsed.data;
-      const pair = `${clientKey} ${email}`;
+      const [row] = await db.select().from(teachers).where(eq(teachers.email, email));
+      const device = row && client.devices[row.id];
+      const deviceKey = device && `${row.id} ${device}`;
+      const pair = `${client.address} ${email}`;
       // Counted before the (slow) check, so guesses sent all at once are limited too; a
       // success gives the attempt back.
-      const [perClient, perPair] = await Promise.all([limited(loginAttemptsPerClient, clientKey), limited(loginAttempts, pair)]);
-      if (perClient || perPair) return { ok: false, errors: { form: TOO_MANY } };
-      const [row] = await db.select().from(teachers).where(eq(teachers.email, email));
+      const refused = deviceKey
+        ? await limited(loginAttemptsPerDevice, deviceKey)
+        : (await Promise.all([limited(loginAttemptsPerClient, client.address), limited(loginAttempts, pair)])).some(Boolean);
+      if (refused) return { ok: false, errors: { form: TOO_MANY } };
       const matches = await verifyPassword(password, row?.passwordHash ?? (await unknownAccountHash));
       if (row && matches) {
-        await Promise.all([loginAttemptsPerClient.reward(clientKey), loginAttempts.delete(pair)]);
+        await (deviceKey
+          ? loginAttemptsPerDevice.delete(deviceKey)
+          : Promise.all([loginAttemptsPerClient.reward(client.address), loginAttempts.delete(pair)]));
         return { ok: true, teacherId: row.id };
       }
       // Same message for an unknown email and a wrong password: the form does not reveal who has an account.

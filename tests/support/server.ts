@@ -40,7 +40,7 @@ async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(file).href);
 }
 
-type ServerOptions = Pick<RostrumOptions, "contentDir" | "log" | "signupCode"> & {
+type ServerOptions = Pick<RostrumOptions, "contentDir" | "log" | "signupCode" | "trustProxy"> & {
   /** The address the server uses for its PostgreSQL database (to put a proxy in between). */
   databaseUrl?: (url: string) => string;
 };
