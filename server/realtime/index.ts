@@ -33,10 +33,15 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
   return { role: auth.data.role, teacherId: login.teacherId, loginId: login.id, sessionId: session.id };
 }
 
+const LOGGED_OUT = "You were logged out (here or on another device). Log in again to carry on.";
+
 /** Closes the host and projector sockets that ended logins opened (logged out, here or everywhere). */
 export function disconnectLogins(io: LiveServer, loginIds: string[]) {
   // An empty list of rooms would mean every socket.
-  if (loginIds.length > 0) io.in(loginIds.map(rooms.login)).disconnectSockets(true);
+  if (loginIds.length === 0) return;
+  const loginRooms = loginIds.map(rooms.login);
+  io.to(loginRooms).emit("connection:closed", { message: LOGGED_OUT });
+  io.in(loginRooms).disconnectSockets(true);
 }
 
 const refusal = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });

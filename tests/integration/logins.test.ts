@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginSessions, teachers } from "../../db/schema";
-import { connect, cookiesOf, postForm, refusal, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { connect, cookiesOf, nextEvent, postForm, refusal, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
 /** Resolves with the reason the server gives when it closes the socket, or fails after a few seconds. */
@@ -70,8 +70,11 @@ describe.each(backends)("teacher logins on %s", (backend) => {
     const projector = await open(server.url, { role: "projector", sessionId: session.id }, cookie);
     const elsewhere = await open(server.url, { role: "host", sessionId: session.id }, other);
     const closed = Promise.all([closedBy(host), closedBy(projector)]);
+    const told = nextEvent(host, "connection:closed");
     await postForm(`${server.url}/logout`, {}, cookie);
     expect(await closed).toEqual(["io server disconnect", "io server disconnect"]);
+    // The console says why it closed.
+    expect((await told).message).toMatch(/logged out/);
     expect(elsewhere.connected).toBe(true);
     expect((await page("/teacher", other)).status).toBe(200);
   });
