@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { addCookieHeader, e2eRequired, findChromium, launchChromium } from "../support/browser";
 import { connect, cookiesOf, postForm, send, signUpTeacher, startSession } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
 
@@ -59,7 +59,7 @@ describe.skipIf(!executable)("long names in Chromium", () => {
     const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
-    await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), url: server.url })));
+    await addCookieHeader(context, server.url, cookie);
     return context.newPage();
   };
 

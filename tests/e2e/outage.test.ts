@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { addCookieHeader, e2eRequired, findChromium, launchChromium } from "../support/browser";
 import { signUpTeacher, startSession } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
 import { startTcpProxy, throughProxy, type TcpProxy } from "../support/tcpProxy";
@@ -42,11 +42,7 @@ describe.runIf(executable && admin)("a database outage in Chromium", () => {
   const pageWith = async (options = {}, cookie?: string): Promise<Page> => {
     const context = await browser.newContext(options);
     context.setDefaultTimeout(10_000);
-    if (cookie)
-      await context.addCookies(cookie.split("; ").map((pair) => {
-        const [name, ...value] = pair.split("=");
-        return { name, value: value.join("="), url: server.url };
-      }));
+    if (cookie) await addCookieHeader(context, server.url, cookie);
     return context.newPage();
   };
 

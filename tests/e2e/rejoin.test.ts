@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { addCookieHeader, e2eRequired, findChromium, launchChromium } from "../support/browser";
 import { signUpTeacher, startSession } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
 
@@ -31,10 +31,7 @@ describe.skipIf(!executable)("rejoining in Chromium", () => {
   const newPage = async (options = {}, cookie?: string) => {
     const context = await browser.newContext(options);
     context.setDefaultTimeout(10_000);
-    if (cookie) {
-      const [name, ...value] = cookie.split("=");
-      await context.addCookies([{ name, value: value.join("="), url: server.url }]);
-    }
+    if (cookie) await addCookieHeader(context, server.url, cookie);
     return context.newPage();
   };
   const joinAs = async (student: Page, code: string, name: string) => {

@@ -1,7 +1,7 @@
 // Finds the system's Chromium for end-to-end tests. Browsers are never downloaded: without one
 // the tests skip with a reason, unless REQUIRE_E2E=1 (CI), where a missing browser fails.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 const candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -19,4 +19,10 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     // The machine's network is closed: background services would only fail and slow the start.
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** Gives a browser the cookies of a `Cookie` header (`a=1; b=2`), as if it had been sent them. */
+export function addCookieHeader(context: BrowserContext, url: string, cookieHeader: string) {
+  const pairs = cookieHeader.split("; ").filter(Boolean);
+  return context.addCookies(pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url })));
 }
