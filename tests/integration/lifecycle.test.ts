@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cookiesOf, postForm, signUpTeacher, startSession } from "../support/clients";
 import { exitWithin, ready, spawnServer, type ServerProcess } from "../support/process";
+import { backends, freshPostgres } from "../support/server";
 
 /** Every file under `dir` with its size and modification time: what "nothing was written" means. */
 async function snapshotOf(dir: string): Promise<Record<string, string>> {
@@ -81,8 +82,9 @@ describe("server process", { timeout: 120_000 }, () => {
     expect((await readFile(path.join(dataDir, "pglite.lock"), "utf8")).trim()).toBe(String(server.child.pid));
   });
 
-  it("shuts down within seconds on SIGTERM though a WebSocket client never answers, closing the database", async () => {
-    const server = start();
+  it.each(backends)("shuts down within seconds on SIGTERM though a WebSocket client never answers, closing the database (%s)", async (backend) => {
+    const pg = backend === "postgres" ? await freshPostgres() : undefined;
+    const server = start(pg ? { DATABASE_URL: pg.url } : {});
     const { port } = new URL(await ready(server));
 
     // Upgrades to a WebSocket on Socket.IO's engine.io path, then neither reads nor answers.
@@ -108,5 +110,6 @@ describe("server process", { timeout: 120_000 }, () => {
     expect(server.output()).toContain("Closed every connection and the database.");
     silent.destroy();
     idle.destroy();
+    await pg?.drop();
   });
 });

@@ -2,7 +2,7 @@
 // cannot lock out a teacher whose browser has logged in before (OWASP's device cookie).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cookiesOf, signUpTeacher } from "../support/clients";
-import { startServer, type TestServer } from "../support/server";
+import { backends, startServer, type TestServer } from "../support/server";
 
 const PASSWORD = "a-long-passphrase";
 /** The trusted-device cookie alone, as a browser keeps it after logging out. */
@@ -12,14 +12,13 @@ const deviceOf = (cookie: string) =>
     .filter((c) => c.startsWith("rostrum_device="))
     .join("; ");
 
-// PGlite is enough here: the limits are in the process, no database rule is involved
-// (logins.test.ts covers both backends). The server sits behind a "proxy", so each test comes
-// from its own school address and the address limits of one test do not reach the next.
-describe("login limits with trusted devices", () => {
+// The server sits behind a "proxy", so each test comes from its own school address and the
+// address limits of one test do not reach the next.
+describe.each(backends)("login limits with trusted devices on %s", (backend) => {
   let server: TestServer;
   let schools = 0;
   beforeAll(async () => {
-    server = await startServer("pglite", { trustProxy: true });
+    server = await startServer(backend, { trustProxy: true });
   });
   afterAll(async () => server?.close());
 

@@ -16,7 +16,8 @@ export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ["pglite", "p
 
 export type TestServer = { url: string; rostrum: Rostrum; database: DatabaseHandle; close(): Promise<void> };
 
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new, empty PostgreSQL database on TEST_DATABASE_URL's server, and a way to drop it. */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `rostrum_test_${randomBytes(6).toString("hex")}`;
   const sql = postgres(admin, { max: 1, onnotice: () => {} });
