@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { SideBrief } from "~/components/SideBrief";
@@ -49,11 +50,7 @@ export default function Play() {
         </p>
       ) : null}
       <DatabaseBanner status={database} consequence="Your actions are not being saved right now." />
-      {connection === "refused" && refusal ? (
-        <p className="banner warn" role="alert">
-          {refusal}
-        </p>
-      ) : null}
+      <ClosedNotice connection={connection} refusal={refusal} />
       <h1>{session.title}</h1>
       <p className="panel">
         <strong>Motion:</strong> {session.motion}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
@@ -23,9 +24,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** The big screen: how to join, and who is on which side, readable from the back of the room. */
 export default function Projector() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
+  const { view, connection, refusal } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
   return (
     <main id="main" className="projector">
+      <ClosedNotice connection={connection} refusal={refusal} />
       <h1>{view.scenario.title}</h1>
       <p className="motion">
         <strong>Motion:</strong> {view.scenario.motion}

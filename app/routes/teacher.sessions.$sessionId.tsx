@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { RejoinRequests } from "~/components/RejoinRequests";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Console() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, database, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
+  const { view, connection, refusal, database, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
   const [busy, setBusy] = useState(false);
   // A moved student's row re-renders under their new side: keep keyboard focus with them.
   const [follow, setFollow] = useState<{ id: string; sideId: string | null }>();
@@ -62,6 +63,7 @@ export default function Console() {
           <Link to="/teacher">All sessions</Link>
         </p>
         <DatabaseBanner status={database} consequence="Changes you make now are not saved." />
+        <ClosedNotice connection={connection} refusal={refusal} />
         <h1>{view.scenario.title}</h1>
         <p>
           <strong>Motion:</strong> {view.scenario.motion}

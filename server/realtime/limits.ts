@@ -42,7 +42,10 @@ const consumed = (limiter: RateLimiterMemory, key: string) =>
 
 export type Closable = { emit(event: "connection:closed", notice: { message: string }): unknown; disconnect(close?: boolean): unknown };
 
-const REPLACED = "This seat was opened in another tab or on another device, so this one was closed. Reload to use it here.";
+const REPLACED = {
+  seat: "This seat was opened in another tab or on another device, so this one was closed. Reload to use it here.",
+  teacher: "This session is open in too many tabs, so this one was closed. Reload to use it here.",
+};
 
 export function createSocketLimits() {
   const events = new RateLimiterMemory({ points: EVENTS_PER_SECOND, duration: 1 });
@@ -85,7 +88,7 @@ export function createSocketLimits() {
       open.set(who, list);
       const cap = data.role === "participant" ? SOCKETS_PER_SEAT : SOCKETS_PER_HOST;
       for (const oldest of list.splice(0, Math.max(0, list.length - cap))) {
-        oldest.emit("connection:closed", { message: REPLACED });
+        oldest.emit("connection:closed", { message: data.role === "participant" ? REPLACED.seat : REPLACED.teacher });
         oldest.disconnect(true);
       }
     },

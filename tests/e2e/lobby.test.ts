@@ -124,6 +124,17 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     await teacher.screenshot({ path: path.join(artifacts, "lobby-console.png"), fullPage: true });
     await projector.screenshot({ path: path.join(artifacts, "lobby-projector.png") });
     await students[0].screenshot({ path: path.join(artifacts, "lobby-student-360.png"), fullPage: false });
+
+    // The teacher logs out everywhere from another computer: the open console and projector
+    // close, and each says why on screen.
+    const elsewhere = await newPage({ viewport: { width: 1280, height: 900 } });
+    await elsewhere.goto(`${server.url}/login`);
+    await elsewhere.getByLabel("Email").fill("chanthy@school.example");
+    await elsewhere.getByLabel("Password").fill("a-long-passphrase");
+    await elsewhere.getByRole("button", { name: "Log in" }).click();
+    await elsewhere.waitForURL(/\/teacher$/);
+    await elsewhere.getByRole("button", { name: "Log out everywhere" }).click();
+    for (const screen of [teacher, projector]) await screen.getByRole("alert").filter({ hasText: "You were logged out" }).waitFor();
   });
 });
 
