@@ -7,9 +7,8 @@ import { createReadableStreamFromReadable, redirect } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { UNREACHABLE_MESSAGE } from "../server/databaseHealth";
 import { logError } from "../server/errorLog";
-import { errorPageHtml } from "../server/http/errorPage";
+import { unreachablePage } from "../server/http/errorPage";
 
 const ABORT_DELAY = 5_000;
 
@@ -39,12 +38,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  if (responseStatusCode >= 500 && !loadContext.databaseHealth.up) {
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    responseHeaders.set("Cache-Control", "no-store");
-    responseHeaders.set("Retry-After", "5");
-    return new Response(errorPageHtml("Database unreachable", UNREACHABLE_MESSAGE), { status: 503, headers: responseHeaders });
-  }
+  if (responseStatusCode >= 500 && !loadContext.databaseHealth.up) return unreachablePage.response();
   // Bots and SPA mode get the whole page at once; browsers get the shell as soon as it is ready.
   const whole = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

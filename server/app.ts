@@ -14,8 +14,8 @@ import { createAccounts } from "./auth/accounts";
 import { createCookies } from "./auth/cookies";
 import { createLoginSessions } from "./auth/loginSessions";
 import type { RostrumContext } from "./context";
-import { createDatabaseHealth, UNREACHABLE_MESSAGE } from "./databaseHealth";
-import { sendErrorPage } from "./http/errorPage";
+import { createDatabaseHealth } from "./databaseHealth";
+import { unreachablePage } from "./http/errorPage";
 import { createLive } from "./live";
 import type { LiveServer } from "./live/publisher";
 import { createScenarioLibrary } from "./live/scenarios";
@@ -86,7 +86,7 @@ export async function createRostrum(options: RostrumOptions) {
   // While the database is out of reach, pages and forms say so at once instead of failing slowly.
   // A browser's single-fetch requests (`.data`) go on to Remix: its entry sends them to this page.
   app.use((req, res, next) =>
-    health.up || req.path.endsWith(".data") ? next() : sendErrorPage(res, 503, "Database unreachable", UNREACHABLE_MESSAGE, { "Retry-After": "5" }),
+    health.up || req.path.endsWith(".data") ? next() : unreachablePage.send(res),
   );
   const shared = { db, live, accounts, cookies, logins, publicUrl, databaseHealth: health };
   app.all("*", remixHandler(build, (req): RostrumContext => ({ ...shared, clientAddress: req.ip ?? "unknown" })));
