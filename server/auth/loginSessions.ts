@@ -1,10 +1,11 @@
 // Teacher logins kept on the server, as in the Epic Stack: the browser's cookie holds a random
 // token and the login_sessions table its SHA-256, so logging out (here or everywhere) revokes a
 // login at once, and a leaked table opens nothing.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { loginSessions } from "../../db/schema";
+import { hashToken } from "../hashToken";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /**
@@ -27,7 +28,6 @@ export function renewedExpiry(login: LoginTimes, now: Date): Date | undefined {
   return next - login.expiresAt.getTime() >= DAY_MS ? new Date(next) : undefined;
 }
 
-const idOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type Login = { id: string; teacherId: string };
 
@@ -44,7 +44,7 @@ export function createLoginSessions(db: Database, onEnded: (loginIds: string[]) 
       const now = new Date();
       // The teacher's ended logins are cleared as they log in again, so the table stays small.
       await db.delete(loginSessions).where(and(eq(loginSessions.teacherId, teacherId), lte(loginSessions.expiresAt, now)));
-      await db.insert(loginSessions).values({ id: idOf(token), teacherId, createdAt: now, expiresAt: new Date(now.getTime() + LOGIN_IDLE_MS) });
+      await db.insert(loginSessions).values({ id: hashToken(token), teacherId, createdAt: now, expiresAt: new Date(now.getTime() + LOGIN_IDLE_MS) });
       return token;
     },
 
@@ -54,7 +54,7 @@ export function createLoginSessions(db: Database, onEnded: (loginIds: string[]) 
       const [row] = await db
         .select()
         .from(loginSessions)
-        .where(and(eq(loginSessions.id, idOf(token)), gt(loginSessions.expiresAt, now)));
+        .where(and(eq(loginSessions.id, hashToken(token)), gt(loginSessions.expiresAt, now)));
       if (!row) return undefined;
       const expiresAt = renewedExpiry(row, now);
       if (expiresAt) await db.update(loginSessions).set({ expiresAt }).where(eq(loginSessions.id, row.id));
@@ -71,7 +71,7 @@ export function createLoginSessions(db: Database, onEnded: (loginIds: string[]) 
 
     /** Logs one browser out. */
     async end(token: string) {
-      ended(await db.delete(loginSessions).where(eq(loginSessions.id, idOf(token))).returning({ id: loginSessions.id }));
+      ended(await db.delete(loginSessions).where(eq(loginSessions.id, hashToken(token))).returning({ id: loginSessions.id }));
     },
 
     /** Logs the teacher out everywhere. */

@@ -2,7 +2,7 @@
 import type { SessionRow } from "../../db/schema";
 import { LiveError } from "./errors";
 
-export const ENDED = "This session has ended.";
+const ENDED = "This session has ended.";
 
 export function requireHost(session: SessionRow, teacherId: string) {
   if (session.teacherId !== teacherId) throw new LiveError("forbidden", "Only the teacher running this session can do that.");

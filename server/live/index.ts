@@ -13,11 +13,12 @@ import { requireHost, requireOpen } from "./guards";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
 import { createPresence } from "./presence";
-import { createPublisher, type LiveServer } from "./publisher";
+import { closeRoom, createPublisher, type LiveServer } from "./publisher";
 import { createRejoin, pendingRejoinRequests, refuseRejoinRequestsFor, SEAT_MOVED } from "./rejoin";
 import type { ScenarioLibrary } from "./scenarios";
 import { adaptRoundPlan, type RoundChoice } from "./roundPlan";
-import { createSeatTokens, hashToken } from "./seatTokens";
+import { hashToken } from "../hashToken";
+import { createSeatTokens } from "./seatTokens";
 import { autoBalance, smallestSide } from "./sides";
 import { hostView, participantView, projectorView, type View } from "./views";
 
@@ -223,10 +224,11 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       const found = await sessionByCode(codeInput);
       const name = checkDisplayName(nameInput, [await teacherName(db, found.teacherId)]);
       if (!name.ok) throw new LiveError("invalid", name.message, "name");
-      const token = tokens.forJoin(found.id, joinId);
+      const token = tokens.token("join", found.id, joinId);
       const tokenHash = hashToken(token);
-      const join = () =>
-        mutate(found.id, async (tx, session, sideIds) => {
+      let participant;
+      try {
+        participant = await mutate(found.id, async (tx, session, sideIds) => {
           if (joinId) {
             const [repeat] = await tx
               .select()
@@ -246,17 +248,10 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
             .returning();
           return row;
         });
-      let participant;
-      try {
-        participant = await join();
       } catch (error) {
-        // The checks above run under the session lock; should a join ever run outside it, the
-        // constraints decide, and the answer names what actually clashed.
-        const clash = uniqueViolation(error);
-        if (clash === "participants_session_name") throw nameTaken(name.name);
-        // The same form twice at the same instant: the second finds the first one's seat.
-        if (clash === "participants_session_join" || clash === "participants_token_hash_unique") participant = await join();
-        else throw error;
+        // The checks above run under the session lock; the constraint is the backstop for the name.
+        if (uniqueViolation(error) === "participants_session_name") throw nameTaken(name.name);
+        throw error;
       }
       publisher.audiences(found.id);
       return { participant, token, session: found };
@@ -337,7 +332,7 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       });
       publisher.audiences(sessionId);
       await publisher.participants(sessionId, [participantId]);
-      io.in(rooms.participant(participantId)).disconnectSockets(true);
+      closeRoom(io, rooms.participant(participantId), REMOVED);
     },
 
     async endSession(teacherId: string, sessionId: string) {

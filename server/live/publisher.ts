@@ -14,6 +14,12 @@ export type ViewSource = {
   participants(sessionId: string, participantIds?: readonly string[]): Promise<ParticipantView[]>;
 };
 
+/** Closes every socket in `room` for good, telling each why first (it shows the reason, and does not retry). */
+export function closeRoom(io: LiveServer, room: string | string[], message: string) {
+  io.to(room).emit("connection:closed", { message });
+  io.in(room).disconnectSockets(true);
+}
+
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
   const pending = new Map<string, NodeJS.Timeout>();
   // One send at a time per session, in order: a slow earlier build never lands after a newer one.

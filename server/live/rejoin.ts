@@ -4,13 +4,14 @@
 // device's sockets are told and closed.
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
-import { participants, rejoinRequests, sessions, type SessionRow } from "../../db/schema";
+import { participants, rejoinRequests, type SessionRow } from "../../db/schema";
 import { rooms } from "../realtime/rooms";
 import { LiveError } from "./errors";
 import { requireHost } from "./guards";
 import { nameKey } from "./names";
-import type { LiveServer, Publisher } from "./publisher";
-import { hashToken, type SeatTokens } from "./seatTokens";
+import { closeRoom, type LiveServer, type Publisher } from "./publisher";
+import { hashToken } from "../hashToken";
+import type { SeatTokens } from "./seatTokens";
 
 /** Requests one session may collect in all, so a script cannot fill the teacher's console. */
 export const REJOIN_REQUESTS_PER_SESSION = 100;
@@ -54,7 +55,7 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
      * form (`joinId`), so the same request sent twice is one request with one token.
      */
     async requestRejoin(session: SessionRow, name: string, joinId?: string) {
-      const token = tokens.forRejoin(session.id, joinId);
+      const token = tokens.token("rejoin", session.id, joinId);
       const tokenHash = hashToken(token);
       const request = await mutate(session.id, async (tx) => {
         const [again] = await tx.select().from(rejoinRequests).where(eq(rejoinRequests.tokenHash, tokenHash));
@@ -80,13 +81,12 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
       return { request, token };
     },
 
-    /** Where the device holding `token` stands: its request, the seat's name and the session. */
+    /** Where the device holding `token` stands: its request's status and the seat's name. */
     async rejoinStatus(token: string) {
       const [row] = await db
-        .select({ status: rejoinRequests.status, name: participants.displayName, session: sessions })
+        .select({ status: rejoinRequests.status, name: participants.displayName })
         .from(rejoinRequests)
         .innerJoin(participants, eq(participants.id, rejoinRequests.participantId))
-        .innerJoin(sessions, eq(sessions.id, rejoinRequests.sessionId))
         .where(eq(rejoinRequests.tokenHash, hashToken(token)));
       return row;
     },
@@ -107,8 +107,7 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
       publisher.audiences(sessionId);
       // Only the old device is connected now: the new one opens its socket after its next look
       // at the waiting page, which finds the seat.
-      io.to(rooms.participant(participantId)).emit("connection:closed", { message: SEAT_MOVED });
-      io.in(rooms.participant(participantId)).disconnectSockets(true);
+      closeRoom(io, rooms.participant(participantId), SEAT_MOVED);
     },
 
     async refuseRejoin(teacherId: string, sessionId: string, requestId: string) {

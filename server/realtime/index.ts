@@ -6,7 +6,7 @@ import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
 import { logError } from "../errorLog";
 import type { Live } from "../live";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
-import type { LiveServer } from "../live/publisher";
+import { closeRoom, type LiveServer } from "../live/publisher";
 import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
 import { BUSY, createSocketLimits, TOO_MANY } from "./limits";
@@ -39,9 +39,7 @@ const LOGGED_OUT = "You were logged out (here or on another device). Log in agai
 export function disconnectLogins(io: LiveServer, loginIds: string[]) {
   // An empty list of rooms would mean every socket.
   if (loginIds.length === 0) return;
-  const loginRooms = loginIds.map(rooms.login);
-  io.to(loginRooms).emit("connection:closed", { message: LOGGED_OUT });
-  io.in(loginRooms).disconnectSockets(true);
+  closeRoom(io, loginIds.map(rooms.login), LOGGED_OUT);
 }
 
 const refusal = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });

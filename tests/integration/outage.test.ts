@@ -5,11 +5,11 @@
 //
 // PostgreSQL only: embedded PGlite runs inside the server's own process and cannot become
 // unreachable, so there is no outage to test there (and none is faked).
-import { createHash } from "node:crypto";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
+import { hashToken } from "../../server/hashToken";
 import { startTcpProxy, throughProxy, type TcpProxy } from "../support/tcpProxy";
 
 const admin = process.env.TEST_DATABASE_URL;
@@ -44,7 +44,7 @@ describe.runIf(admin)("a database outage on PostgreSQL", () => {
     const seat = await server.rostrum.live.joinSession(session.code, "Dara");
     student = { token: seat.token, socket: await connect(server.url, { role: "participant", token: seat.token }) };
     host = await connect(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
-    secrets.push(teacher.email, seat.token, createHash("sha256").update(seat.token).digest("hex"));
+    secrets.push(teacher.email, seat.token, hashToken(seat.token));
     for (const level of ["log", "error", "warn", "info"] as const)
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
   });
