@@ -20,7 +20,7 @@ import { createLive } from "./live";
 import type { LiveServer } from "./live/publisher";
 import { createScenarioLibrary } from "./live/scenarios";
 import { httpGuards } from "./http/guards";
-import { socketOriginCheck } from "./http/origin";
+import { engineOriginGuard } from "./http/origin";
 import { remixHandler } from "./http/remix";
 import { attachRealtime, disconnectLogins } from "./realtime";
 import { socketServerOptions } from "./realtime/options";
@@ -65,10 +65,8 @@ export async function createRostrum(options: RostrumOptions) {
     socket.once("close", () => connections.delete(socket));
   });
   const health = createDatabaseHealth(() => db.execute(sql`select 1`));
-  const io: LiveServer = new Server(httpServer, {
-    ...socketServerOptions,
-    allowRequest: socketOriginCheck(() => app.get("trust proxy fn"), publicUrl),
-  });
+  const io: LiveServer = new Server(httpServer, socketServerOptions);
+  io.engine.use(engineOriginGuard(() => app.get("trust proxy fn"), publicUrl));
   const live = createLive({ db, io, scenarios, secret });
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);

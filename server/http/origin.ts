@@ -1,8 +1,9 @@
 // Cross-site request refusal. SameSite=Lax cookies still ride along from another port of the
-// same host or a sibling subdomain (both are "same-site"), so a form post or a socket carrying
-// the teacher's cookie is accepted only from the app's own origin: the host the request was
-// sent to, or PUBLIC_URL. A missing Origin (non-browser clients, same-origin GETs) is allowed;
-// any other Origin, "null" included, is refused.
+// same host or a sibling subdomain (both are "same-site"), so a form post or a socket request
+// carrying the teacher's cookie is accepted only from the app's own origin: the host the request
+// was sent to, or PUBLIC_URL. An Origin that is not ours ("null" included) is refused. Without an
+// Origin (non-browser clients; a browser's GET, including a <script> tag another page points at
+// us), the browser's Sec-Fetch-Site decides: only same-origin or a typed address ("none") pass.
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import { sendErrorPage } from "./errorPage";
@@ -39,8 +40,13 @@ function ownHostsOf(req: IncomingMessage, trust: TrustProxy): (string | undefine
   return [req.headers.host, trusted ? forwarded.split(",")[0].trim() : undefined];
 }
 
+/** What a browser says of a request without an Origin: only these come from our own pages or the address bar. */
+const OWN_FETCH_SITES = new Set([undefined, "same-origin", "none"]);
+
 export const requestFromOwnOrigin = (req: IncomingMessage, trust: TrustProxy, publicUrl?: string) =>
-  isOwnOrigin(req.headers.origin, ownHostsOf(req, trust), publicUrl);
+  req.headers.origin === undefined
+    ? OWN_FETCH_SITES.has(req.headers["sec-fetch-site"] as string | undefined)
+    : isOwnOrigin(req.headers.origin, ownHostsOf(req, trust), publicUrl);
 
 /** Refuses a state-changing request sent by another site's page. */
 export function originGuard(publicUrl?: string): RequestHandler {
@@ -50,10 +56,14 @@ export function originGuard(publicUrl?: string): RequestHandler {
   };
 }
 
-/** Socket.IO's `allowRequest`: the same rule for every handshake, polling or WebSocket. */
-export function socketOriginCheck(trust: () => TrustProxy, publicUrl?: string) {
-  return (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
-    const own = requestFromOwnOrigin(req, trust(), publicUrl);
-    callback(own ? null : "This page is not allowed to connect.", own);
+/**
+ * Socket.IO's engine middleware: the same rule for every request of a connection (the handshake,
+ * each poll, the WebSocket upgrade), not only the first. JSONP polling is refused outright: it is
+ * made for pages of other sites, and a <script> tag sends no Origin.
+ */
+export function engineOriginGuard(trust: () => TrustProxy, publicUrl?: string) {
+  return (req: IncomingMessage, _res: unknown, next: (error?: Error) => void) => {
+    const jsonp = new URL(req.url ?? "/", "http://rostrum.invalid").searchParams.has("j");
+    next(!jsonp && requestFromOwnOrigin(req, trust(), publicUrl) ? undefined : new Error("This page is not allowed to connect."));
   };
 }

@@ -1,7 +1,8 @@
 // Cross-site hijacking in real Chromium: the teacher is logged in, and a page served from another
 // port of the same host (a sibling subdomain in a school) tries to use the teacher's cookie, which
-// SameSite=Lax still sends there. Its socket and its form post are refused; nothing changes; the
-// app's own pages keep working.
+// SameSite=Lax still sends there. Its socket (WebSocket, or JSONP polling from a <script> tag,
+// which sends no Origin) and its form post are refused; nothing changes; the app's own pages keep
+// working.
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -33,7 +34,14 @@ function attackerPage(appUrl: string, sessionId: string) {
     show("connected: " + JSON.stringify(roster).length + " bytes of roster, end " + JSON.stringify(ended));
   });
   socket.on("connect_error", (error) => show("refused: " + error.message));
-</script></body></html>`;
+</script>
+<p id="jsonp">trying</p>
+<script>
+  // JSONP polling: a script tag sends the teacher's cookie but no Origin header.
+  window.___eio = [(packet) => { document.getElementById("jsonp").textContent = "handshake " + String(packet).slice(0, 2); }];
+</script>
+<script src="${appUrl}/socket.io/?EIO=4&transport=polling&j=0" onerror="document.getElementById('jsonp').textContent = 'refused'"></script>
+</body></html>`;
 }
 
 describe.skipIf(!executable)("cross-origin requests in Chromium", () => {
@@ -77,6 +85,8 @@ describe.skipIf(!executable)("cross-origin requests in Chromium", () => {
     await evil.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
     await expect.poll(() => evil.locator("#socket").innerText()).toMatch(/^(refused|connected)/);
     expect(await evil.locator("#socket").innerText()).toMatch(/^refused/);
+    await expect.poll(() => evil.locator("#jsonp").innerText()).not.toBe("trying");
+    expect(await evil.locator("#jsonp").innerText()).toBe("refused");
 
     const [post] = await Promise.all([evil.waitForResponse((r) => r.request().method() === "POST"), evil.getByRole("button", { name: "Win" }).click()]);
     expect(post.status()).toBe(403);

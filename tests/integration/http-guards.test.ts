@@ -50,6 +50,20 @@ describe.each(backends)("HTTP guards on %s", (backend) => {
     own.close();
   });
 
+  it("refuses what a browser marks as another site's even without an Origin, and JSONP polling", async () => {
+    const poll = (query: string, headers: Record<string, string>) =>
+      rawRequest(`${server.url}/socket.io/?EIO=4&transport=polling${query}`, { method: "GET", headers: { cookie: teacher.cookie, ...headers } });
+    // A <script> or <img> on another site's page: no Origin, but the browser says where it came from.
+    for (const site of ["same-site", "cross-site"]) expect((await poll("", { "sec-fetch-site": site })).status, site).toBe(400);
+    expect((await poll("&j=0", { "sec-fetch-site": "same-origin" })).status, "jsonp").toBe(400);
+    const own = await poll("", { "sec-fetch-site": "same-origin" });
+    expect(own.status).toBe(200);
+    expect(own.text).toMatch(/^0\{"sid"/);
+    const before = await sessionRows();
+    expect((await form("/teacher", { scenarioId: "mending-ties", capacity: "20" }, { "sec-fetch-site": "same-site" })).status).toBe(403);
+    expect(await sessionRows()).toBe(before);
+  });
+
   it("answers 413 to an oversized declared body without reading it", async () => {
     const total = 200 * 1024 * 1024;
     const answer = await streamUpload(`${server.url}/login`, total, true);
