@@ -11,11 +11,14 @@ import { nulGuard } from "./nul";
 import { originGuard } from "./origin";
 
 // Remix's client-side posts go to `<path>.data`.
-const limitFor = (path: string) => (path.replace(/\.data$/, "") === IMPORT_PATH ? BODY_LIMITS.import : BODY_LIMITS.form);
+const isImport = (path: string) => path.replace(/\.data$/, "") === IMPORT_PATH;
+const limitFor = (path: string) => (isImport(path) ? BODY_LIMITS.import : BODY_LIMITS.form);
+// Only the import page sends a file; every other form is URL-encoded.
+const formTypeFor = (path: string) => (isImport(path) ? "multipart/form-data" : "application/x-www-form-urlencoded");
 
 export const httpGuards = (publicUrl?: string): RequestHandler[] => [
   originGuard(publicUrl),
-  methodGuard,
+  methodGuard(formTypeFor),
   addressGuard,
   bodyLimit(limitFor),
   nulGuard,

@@ -78,12 +78,26 @@ describe.each(backends)("bad input on %s", (backend) => {
     const before = await rowCounts();
     const multipart = Buffer.from('--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nNu\u0000l\r\n--b--\r\n');
     for (const p of paths) {
-      const encoded = await send(p, "POST", { "content-type": "application/x-www-form-urlencoded" }, "name=Nu%00l&email=a%00@b.example&scenarioId=mending%00ties&code=AB%00CDE");
-      expectPage(encoded, 400, `urlencoded ${p}`);
-      expectPage(await send(p, "POST", { "content-type": "multipart/form-data; boundary=b" }, multipart), 400, `multipart ${p}`);
+      // Each page in its own encoding: the import page sends multipart, every other form URL-encoded.
+      const nul =
+        p === "/teacher/import"
+          ? await send(p, "POST", { "content-type": "multipart/form-data; boundary=b" }, multipart)
+          : await send(p, "POST", { "content-type": "application/x-www-form-urlencoded" }, "name=Nu%00l&email=a%00@b.example&scenarioId=mending%00ties&code=AB%00CDE");
+      expectPage(nul, 400, `NUL in a form to ${p}`);
       expectPage(await send(`${p}%00`, "GET"), 400, `path ${p}`);
     }
     expectPage(await send("/join?code=AB%00CDE", "GET"), 400, "query");
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("answers a form in another page's encoding with 415, malformed multipart included, and stores nothing", async () => {
+    const before = await rowCounts();
+    for (const p of paths) {
+      if (p === "/teacher/import") continue;
+      for (const body of ["garbage", '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nDara'])
+        expectPage(await send(p, "POST", { "content-type": "multipart/form-data; boundary=b" }, body), 415, `multipart to ${p}`);
+    }
+    expectPage(await send("/teacher/import", "POST", { "content-type": "application/x-www-form-urlencoded" }, "text=x"), 415, "URL-encoded import");
     expect(await rowCounts()).toEqual(before);
   });
 

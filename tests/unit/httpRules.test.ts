@@ -48,11 +48,12 @@ describe("formHasNul", () => {
 });
 
 describe("isFormType", () => {
-  it("accepts the two form encodings, with parameters and any case", () => {
-    expect(isFormType("application/x-www-form-urlencoded;charset=UTF-8")).toBe(true);
-    expect(isFormType("Multipart/Form-Data; boundary=x")).toBe(true);
+  it("matches the form's own encoding, whatever its parameters and case", () => {
+    expect(isFormType("application/x-www-form-urlencoded;charset=UTF-8", "application/x-www-form-urlencoded")).toBe(true);
+    expect(isFormType("Multipart/Form-Data; boundary=x", "multipart/form-data")).toBe(true);
   });
-  it("refuses everything else", () => {
-    for (const type of [undefined, "", "application/json", "text/plain", "application/x-www-form-urlencodedX"]) expect(isFormType(type)).toBe(false);
+  it("refuses everything else, another form encoding included", () => {
+    for (const type of [undefined, "", "application/json", "text/plain", "application/x-www-form-urlencodedX", "multipart/form-data; boundary=x"])
+      expect(isFormType(type, "application/x-www-form-urlencoded")).toBe(false);
   });
 });
