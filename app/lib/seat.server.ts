@@ -3,16 +3,22 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { unlessMissing } from "./live.server";
 
+/** The seat this browser's cookie holds in the session with `code` (removed or not), found without counting a code guess. */
+export async function seatOfBrowser(request: Request, context: AppLoadContext, code: string) {
+  return context.live.seatInSession(code, await context.cookies.seatTokens(request.headers.get("Cookie")));
+}
+
 /**
  * Someone who already has a seat in this session goes straight back to it (a rescan, a double
  * tap); someone waiting to be let back in goes back to the waiting page. Either way a second
- * join or request cannot replace the cookie that holds their place.
+ * join or request cannot replace the cookie that holds their place. A browser whose seat the
+ * teacher removed is answered "removed": it does not come back under a fresh form.
  */
-export async function returnToSeat(request: Request, context: AppLoadContext, code: string) {
+export async function returnToSeat(request: Request, context: AppLoadContext, code: string): Promise<"removed" | undefined> {
+  const seat = await seatOfBrowser(request, context, code);
+  if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
+  if (seat) return "removed";
   const session = await unlessMissing(context.live.sessionByCode(code));
   const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
-  if (!token) return;
-  const seat = await unlessMissing(context.live.seatByToken(token));
-  if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
-  if ((await context.live.rejoinStatus(token))?.status === "pending") throw redirect(`/rejoin/${session.code}`);
+  if (token && (await context.live.rejoinStatus(token))?.status === "pending") throw redirect(`/rejoin/${session.code}`);
 }

@@ -6,6 +6,7 @@ import { FormPage } from "~/components/FormPage";
 import { useFormAnswer } from "~/lib/forms";
 import { guessCode } from "~/lib/codeGuesses.server";
 import { returnToSeat } from "~/lib/seat.server";
+import { REMOVED } from "../../server/live/guards";
 import { isLiveError } from "../../server/live/errors";
 import { NAME_MAX_LENGTH } from "../../server/limits";
 
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = joinForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { errors: { form: "Please fill in the code and your name." } as JoinErrors, name: "" };
   const { code, name, joinId } = form.data;
-  await returnToSeat(request, context, code);
+  if ((await returnToSeat(request, context, code)) === "removed") return data({ errors: { form: REMOVED } as JoinErrors, name, rejoin: undefined }, { status: 403 });
   try {
     const { session, token } = await guessCode(context.clientAddress, () => context.live.joinSession(code, name, joinId));
     const cookie = await context.cookies.addSeat(request.headers.get("Cookie"), session.id, token);

@@ -6,17 +6,18 @@ import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { SideBrief } from "~/components/SideBrief";
 import { guessCode } from "~/lib/codeGuesses.server";
 import { useLiveView } from "~/lib/live";
-import { orNotFound, unlessMissing } from "~/lib/live.server";
+import { orNotFound } from "~/lib/live.server";
+import { seatOfBrowser } from "~/lib/seat.server";
 import type { ParticipantView } from "../../server/live/views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // A seated student's own page never counts as a code guess, so others' guessing cannot lock them out.
+  const seat = await seatOfBrowser(request, context, params.code ?? "");
+  if (seat) return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant.id) };
   const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
-  const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
-  const seat = token ? await unlessMissing(context.live.seatByToken(token)) : undefined;
-  if (!token || !seat) throw redirect(`/join?code=${session.code}`);
-  return { sessionId: session.id, view: await context.live.participantView(seat.participant.id) };
+  throw redirect(`/join?code=${session.code}`);
 }
 
 export default function Play() {

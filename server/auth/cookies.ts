@@ -48,6 +48,10 @@ export function createCookies(secret: string, secure: boolean) {
     async seatToken(cookieHeader: string | null | undefined, sessionId: string): Promise<string | undefined> {
       return (await readMap(seatsCookie, cookieHeader))[sessionId];
     },
+    /** Every seat token this browser holds, whatever the session. */
+    async seatTokens(cookieHeader: string | null | undefined): Promise<string[]> {
+      return Object.values(await readMap(seatsCookie, cookieHeader));
+    },
     /** Adds a seat, keeping only the most recent few so the cookie stays small. */
     async addSeat(cookieHeader: string | null | undefined, sessionId: string, token: string): Promise<string> {
       return seatsCookie.serialize(withNewest(await readMap(seatsCookie, cookieHeader), sessionId, token, SEAT_LIMIT));

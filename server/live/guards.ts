@@ -3,6 +3,7 @@ import type { SessionRow } from "../../db/schema";
 import { LiveError } from "./errors";
 
 const ENDED = "This session has ended.";
+export const REMOVED = "The teacher removed you from this session.";
 
 export function requireHost(session: SessionRow, teacherId: string) {
   if (session.teacherId !== teacherId) throw new LiveError("forbidden", "Only the teacher running this session can do that.");

@@ -9,7 +9,7 @@ import type { SocketData } from "../realtime/events";
 import { rooms } from "../realtime/rooms";
 import { CAPACITY } from "../limits";
 import { LiveError } from "./errors";
-import { requireHost, requireOpen } from "./guards";
+import { REMOVED, requireHost, requireOpen } from "./guards";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
 import { createPresence } from "./presence";
@@ -23,7 +23,6 @@ import { autoBalance, smallestSide } from "./sides";
 import { hostView, participantView, projectorView, type View } from "./views";
 
 const NO_SESSION = "There is no session with that code. Check the code on the board and try again.";
-const REMOVED = "The teacher removed you from this session.";
 const nameTaken = (name: string) =>
   new LiveError("name_taken", `Someone in this session is already called “${name}”. Add an initial or pick another name.`, "name");
 
@@ -259,6 +258,22 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
 
     /** The seat a rejoin token stands for; a removed student learns so and keeps nothing. */
     seatByToken,
+
+    /**
+     * The seat one of a browser's tokens holds in the session with join code `codeInput`, removed
+     * or not. Answers nothing about a session the tokens have no seat in, so a seated student is
+     * found without a code guess being counted.
+     */
+    async seatInSession(codeInput: string, tokens: readonly string[]) {
+      const code = normalizeJoinCode(codeInput);
+      if (!code || tokens.length === 0) return undefined;
+      const [row] = await db
+        .select({ participant: participants, session: sessions })
+        .from(participants)
+        .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+        .where(and(eq(sessions.code, code), inArray(participants.tokenHash, tokens.map(hashToken))));
+      return row;
+    },
 
     async autoBalanceSides(teacherId: string, sessionId: string) {
       const moved = await mutate(sessionId, async (tx, session, sideIds) => {

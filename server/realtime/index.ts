@@ -5,6 +5,7 @@ import type { LoginSessions } from "../auth/loginSessions";
 import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
 import { logError } from "../errorLog";
 import type { Live } from "../live";
+import { REMOVED } from "../live/guards";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import { closeRoom, type LiveServer } from "../live/publisher";
 import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
@@ -23,7 +24,7 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
     const token = "token" in auth.data ? auth.data.token : await cookies.seatToken(socket.handshake.headers.cookie, auth.data.sessionId);
     if (!token) throw new LiveError("not_found", "We could not find your seat. Join again with the session code.");
     const { participant, session } = await live.seatByToken(token);
-    if (participant.removedAt) throw new LiveError("forbidden", "The teacher removed you from this session.");
+    if (participant.removedAt) throw new LiveError("forbidden", REMOVED);
     return { role: "participant", participantId: participant.id, sessionId: session.id };
   }
   const token = await cookies.loginToken(socket.handshake.headers.cookie);

@@ -72,4 +72,16 @@ describe.each(backends)("join code guesses on %s", (backend) => {
     // Another address is not affected.
     expect((await play(code, school)).status).toBe(302);
   });
+
+  it("never locks a seated student out of their own page, whatever others at their address guess", async () => {
+    const { code } = await startSession(server.url, cookie);
+    const joined = await join(code, "Seated", school);
+    expect(joined.status).toBe(302);
+    const seat = joined.headers["set-cookie"]!.map((c) => c.split(";")[0]).join("; ");
+    // The guesser's address is blocked by now (the test above); the student now shares it.
+    expect((await play("ZZZZZZ", guesser)).status).toBe(429);
+    const own = await rawRequest(`${server.url}/play/${code}`, { localAddress: guesser, headers: { cookie: seat } });
+    expect(own.status).toBe(200);
+    expect(own.text).toContain("Seated");
+  });
 });

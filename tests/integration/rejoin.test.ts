@@ -34,8 +34,8 @@ describe.each(backends)("getting back into a seat on %s", (backend) => {
     return { status: res.status, location: res.headers.get("location"), html: await res.text() };
   };
   /** The join form as a browser gets it: its code and the joinId the page made. */
-  const joinForm = async (code: string) => {
-    const { html } = await page(`/join?code=${code}`);
+  const joinForm = async (code: string, cookie?: string) => {
+    const { html } = await page(`/join?code=${code}`, cookie);
     const joinId = html.match(/name="joinId" value="([0-9a-f-]{36})"/)?.[1];
     if (!joinId) throw new Error("no joinId on the join page");
     return { code, joinId };
@@ -97,6 +97,20 @@ describe.each(backends)("getting back into a seat on %s", (backend) => {
     expect(again.status).toBe(200);
     expect(html).toContain("The teacher removed you from this session.");
     expect(html).not.toContain("already called");
+    expect(await rowsOf(session.id)).toHaveLength(1);
+  });
+
+  it("keeps a removed student out when their browser sends a fresh join form", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const first = await postForm(`${server.url}/join`, { ...(await joinForm(session.code)), name: "Troll" });
+    const browser = cookiesOf(first);
+    const host = await hostOf(session.id);
+    const [seat] = await rowsOf(session.id);
+    expect((await send(host, "lobby:removeParticipant", { participantId: seat.id })).ok).toBe(true);
+    // The same browser (its seat cookie) opens the join page again and gets a new form.
+    const again = await postForm(`${server.url}/join`, { ...(await joinForm(session.code, browser)), name: "Troll" }, browser);
+    expect(again.status).toBe(403);
+    expect(await again.text()).toContain("The teacher removed you from this session.");
     expect(await rowsOf(session.id)).toHaveLength(1);
   });
 
