@@ -19,6 +19,12 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 // Control characters, and direction overrides that reorder what people read ("rtl\u202Etrick").
 const FORBIDDEN = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
+// Latin, Cyrillic and Greek share look-alike letters ("Теacher" with a Cyrillic Т and е). A
+// name may be written in any one of them, or with other scripts (Khmer and Latin together are
+// fine), but not mix two of these three: Unicode's "highly restrictive" level (UTS #39).
+const LOOK_ALIKE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+const mixesLookAlikes = (name: string) => LOOK_ALIKE_SCRIPTS.filter((script) => script.test(name)).length > 1;
+
 const fold = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** What "the same name" means in a session. */
@@ -33,6 +39,10 @@ export function checkDisplayName(input: string, reserved: readonly string[] = []
   // Count characters as people see them, so accented and non-Latin names get the full length.
   if ([...name].length > NAME_MAX_LENGTH) return { ok: false, message: `Names can be at most ${NAME_MAX_LENGTH} characters.` };
   if (FORBIDDEN.test(name)) return { ok: false, message: "Names cannot contain control characters." };
+  // U+FFFD stands where the bytes sent were not readable text.
+  if (name.includes("\uFFFD")) return { ok: false, message: "Part of that name could not be read. Please type it again." };
+  if (mixesLookAlikes(name))
+    return { ok: false, message: "That name mixes letters from different alphabets that look alike. Please write it in one alphabet." };
   if (name.replace(INVISIBLE, "").replace(/[\s\p{Z}\p{M}]/gu, "").length === 0)
     return { ok: false, message: "That name shows nothing on screen. Please type letters or digits people can read." };
   const key = reservedKey(name);

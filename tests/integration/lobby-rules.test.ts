@@ -71,6 +71,9 @@ describe.each(backends)("lobby rules on %s", (backend) => {
       ["Teacher", "Students cannot use the name “Teacher”."],
       ["ms. chanthy", "Students cannot use the name “ms. chanthy”."],
       ["sh1t", "this one is not suitable for class"],
+      // Cyrillic look-alikes: "Теacher" and the teacher's own name "Ms Сhanthy".
+      ["\u0422\u0435acher", "mixes letters from different alphabets"],
+      ["Ms \u0421hanthy", "mixes letters from different alphabets"],
     ];
     for (const [name, message] of cases) {
       const answer = await joinPage(session.code, name);

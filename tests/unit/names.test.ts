@@ -27,6 +27,17 @@ describe("display names", () => {
     expect(checkDisplayName("ﬁona")).toMatchObject({ ok: true, name: "fiona" });
   });
 
+  it("refuses names that mix look-alike alphabets, and allows each alphabet alone or with others", () => {
+    // Cyrillic letters posing as Latin ones: "Теacher", "Dаra", the teacher's own "Сhanthy".
+    for (const mixed of ["\u0422\u0435acher", "D\u0430ra", "Ms \u0421hanthy", "\u0391dmin"])
+      expect(checkDisplayName(mixed), mixed).toEqual({ ok: false, message: expect.stringContaining("different alphabets") });
+    for (const single of ["Дара", "Ελένη", "Sokha សុខា", "Dara 2"]) expect(checkDisplayName(single), single).toMatchObject({ ok: true });
+  });
+
+  it("refuses a name with text that could not be read", () => {
+    expect(checkDisplayName("\uFFFDabc")).toEqual({ ok: false, message: "Part of that name could not be read. Please type it again." });
+  });
+
   it("refuses names that show nothing", () => {
     for (const blank of ["\u3164", "\u115F\u1160", "\uFFA0 \uFFA0", "\u2800", "\u200B", "\u00AD\u2060", "\u0301\u0301", " \u034F "])
       expect(checkDisplayName(blank), JSON.stringify(blank)).toMatchObject({ ok: false });
