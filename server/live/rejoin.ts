@@ -13,8 +13,11 @@ import { closeRoom, type LiveServer, type Publisher } from "./publisher";
 import { hashToken } from "../hashToken";
 import type { SeatTokens } from "./seatTokens";
 
-/** Requests one session may collect in all, so a script cannot fill the teacher's console. */
-export const REJOIN_REQUESTS_PER_SESSION = 100;
+/**
+ * Requests waiting at once in one session, so a script cannot flood the teacher's console.
+ * Answered requests do not count: refusing a troll's request frees its place for a real student.
+ */
+export const PENDING_REJOIN_REQUESTS_PER_SESSION = 20;
 
 export const SEAT_MOVED = "Your seat moved to another device with your teacher's approval.";
 
@@ -71,9 +74,12 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
           .where(and(eq(rejoinRequests.participantId, seat.id), eq(rejoinRequests.status, "pending")));
         if (pending)
           throw new LiveError("request_pending", `Someone already asked to rejoin as “${seat.displayName}”. Your teacher has to answer that first.`, "name");
-        const [{ asked }] = await tx.select({ asked: count() }).from(rejoinRequests).where(eq(rejoinRequests.sessionId, session.id));
-        if (asked >= REJOIN_REQUESTS_PER_SESSION)
-          throw new LiveError("rate_limited", "This session has had too many requests to rejoin. Please ask your teacher.");
+        const [{ waiting }] = await tx
+          .select({ waiting: count() })
+          .from(rejoinRequests)
+          .where(and(eq(rejoinRequests.sessionId, session.id), eq(rejoinRequests.status, "pending")));
+        if (waiting >= PENDING_REJOIN_REQUESTS_PER_SESSION)
+          throw new LiveError("rate_limited", "Too many requests to rejoin are waiting for the teacher. Please ask your teacher.");
         const [row] = await tx.insert(rejoinRequests).values({ sessionId: session.id, participantId: seat.id, tokenHash }).returning();
         return row;
       });

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, rejoinRequests, sessions } from "../../db/schema";
-import { REJOIN_REQUESTS_PER_SESSION } from "../../server/live/rejoin";
+import { PENDING_REJOIN_REQUESTS_PER_SESSION } from "../../server/live/rejoin";
 import type { HostView, ParticipantView } from "../../server/live/views";
 import { connect, cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
@@ -212,19 +212,20 @@ describe.each(backends)("getting back into a seat on %s", (backend) => {
     expect(await unknown.text()).toContain("No one in this session is called “Nobody”");
     expect(await requestsOf(session.id)).toHaveLength(1);
 
-    // The cap counts every request the session has had.
+    // The cap counts requests waiting at once: answering one frees its place.
     const live = server.rostrum.live;
-    const teacherId = (await server.database.db.select({ t: sessions.teacherId }).from(sessions).where(eq(sessions.id, session.id)))[0].t;
-    const [{ id: firstId }] = await requestsOf(session.id);
-    await live.refuseRejoin(teacherId, session.id, firstId);
     const row = (await server.database.db.select().from(sessions).where(eq(sessions.id, session.id)))[0];
-    for (let i = 1; i < REJOIN_REQUESTS_PER_SESSION; i++) {
-      const { request } = await live.requestRejoin(row, "Dara", randomUUID());
-      await live.refuseRejoin(teacherId, session.id, request.id);
+    for (let i = 1; i < PENDING_REJOIN_REQUESTS_PER_SESSION; i++) {
+      await live.joinSession(session.code, `Waiting ${i}`);
+      await live.requestRejoin(row, `Waiting ${i}`, randomUUID());
     }
-    const over = await askToRejoin(session.code, { name: "Dara", joinId: randomUUID() });
-    expect(await over.text()).toContain("too many requests to rejoin");
-    expect(await requestsOf(session.id)).toHaveLength(REJOIN_REQUESTS_PER_SESSION);
+    await live.joinSession(session.code, "One Too Many");
+    const over = await askToRejoin(session.code, { name: "One Too Many", joinId: randomUUID() });
+    expect(await over.text()).toContain("Too many requests to rejoin are waiting");
+    expect(await requestsOf(session.id)).toHaveLength(PENDING_REJOIN_REQUESTS_PER_SESSION);
+    const [{ id: firstId }] = await requestsOf(session.id);
+    await live.refuseRejoin(row.teacherId, session.id, firstId);
+    expect((await askToRejoin(session.code, { name: "One Too Many", joinId: randomUUID() })).status).toBe(302);
 
     const ended = await startSession(server.url, teacher.cookie);
     await joinByForm(ended.code, "Late");
