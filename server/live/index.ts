@@ -1,7 +1,7 @@
 // The session engine. Every change to a live session is a command here: the caller has parsed
 // the input; the command authorizes, runs one transaction that locks the session row (so
 // commands on one session apply in order), bumps the session's version, then publishes views.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { participants, sessions, teachers, type ParticipantRow, type SessionRow } from "../../db/schema";
@@ -223,6 +223,23 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       const found = await sessionByCode(codeInput);
       const name = checkDisplayName(nameInput, [await teacherName(db, found.teacherId)]);
       if (!name.ok) throw new LiveError("invalid", name.message, "name");
+      // Refusals that need no lock are answered from a plain read first, so a flood of joins under
+      // a taken name queues no commands behind the session's lock; the locked checks still decide.
+      requireOpen(found);
+      const [holder] = await db
+        .select({ id: participants.id })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.sessionId, found.id),
+            eq(participants.nameKey, name.key),
+            isNull(participants.removedAt),
+            // The same form sent again finds its own seat under the lock.
+            joinId ? or(isNull(participants.joinId), ne(participants.joinId, joinId)) : undefined,
+          ),
+        )
+        .limit(1);
+      if (holder) throw nameTaken(name.name);
       const token = tokens.token("join", found.id, joinId);
       const tokenHash = hashToken(token);
       let participant;
