@@ -4,7 +4,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable, redirect } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logError } from "../server/errorLog";
@@ -13,7 +13,8 @@ import { unreachablePage } from "../server/http/errorPage";
 const ABORT_DELAY = 5_000;
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  // An aborted request, or an answer like 404 or 405 that Remix made itself: nothing failed.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   if (context.databaseHealth.report(error)) return;
   logError(`${request.method} ${new URL(request.url).pathname} failed`, error);
 };

@@ -2,7 +2,7 @@
 // (400, 404, 405, 413, 415), never a 500, and nothing is stored.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { participants, sessions, teachers } from "../../db/schema";
 import { projectRoot } from "../../server/app";
 import { signUpTeacher, startSession } from "../support/clients";
@@ -53,6 +53,17 @@ describe.each(backends)("bad input on %s", (backend) => {
 
   it("knows an address for every route", () => {
     expect(paths.filter((p) => p.startsWith("(no sample"))).toEqual([]);
+  });
+
+  it("logs nothing as a failure when a page without a form is posted to", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const answer = await send(`/projector/${missingId}`, "POST", { "content-type": "application/x-www-form-urlencoded" }, "a=b");
+      expect(answer.status).toBe(405);
+      expect(logged.mock.calls.map((args) => args.join(" "))).toEqual([]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("answers other methods with 405 and Allow", async () => {
