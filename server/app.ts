@@ -64,6 +64,9 @@ export async function createRostrum(options: RostrumOptions) {
     connections.add(socket);
     socket.once("close", () => connections.delete(socket));
   });
+  // A body that asks before it is sent (Expect: 100-continue) is invited by the body limit once
+  // it is known to fit, not by Node before anything is checked.
+  httpServer.on("checkContinue", (req, res) => httpServer.emit("request", req, res));
   const health = createDatabaseHealth(() => db.execute(sql`select 1`));
   const io: LiveServer = new Server(httpServer, socketServerOptions);
   io.engine.use(engineOriginGuard(() => app.get("trust proxy fn"), publicUrl));

@@ -15,6 +15,8 @@ export function bodyLimit(limitFor: (path: string) => number): RequestHandler {
     if (req.headers["transfer-encoding"] === undefined && (declared === undefined || declared === "0")) return next();
     const limit = limitFor(req.path);
     if (Number(declared) > limit) return tooLarge(res, limit);
+    // A client that asked first (Expect: 100-continue) is invited to send only now, within the limit.
+    if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {

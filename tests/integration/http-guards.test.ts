@@ -1,5 +1,6 @@
 // The door of the HTTP server: another site's page cannot post a form or open a socket with the
 // teacher's cookie, and no body is read past its limit, declared or chunked.
+import http from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, sessions } from "../../db/schema";
@@ -70,6 +71,31 @@ describe.each(backends)("HTTP guards on %s", (backend) => {
     expect(answer.status).toBe(413);
     expect(answer.text).toContain("larger than this page accepts");
     expect(answer.sentBeforeAnswer).toBeLessThan(total / 10);
+  });
+
+  it("does not invite an oversized body that asks first (Expect: 100-continue), and does invite one within the limit", async () => {
+    const ask = (length: number) =>
+      new Promise<{ status: number; invited: boolean }>((resolve, reject) => {
+        let invited = false;
+        const req = http.request(`${server.url}/join`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(length), expect: "100-continue" },
+          agent: false,
+        });
+        req.on("continue", () => {
+          invited = true;
+          req.end("x".repeat(length));
+        });
+        req.on("response", (res) => {
+          res.resume();
+          resolve({ status: res.statusCode!, invited });
+          req.destroy();
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+    expect(await ask(300 * 1024)).toEqual({ status: 413, invited: false });
+    expect((await ask(100)).invited).toBe(true);
   });
 
   it("answers 413 to an oversized chunked body once it passes the limit", async () => {
