@@ -38,9 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!isLiveError(error)) throw error;
     const field = error.field === "name" || error.field === "code" ? error.field : "form";
-    // The name may be this student's own seat, on a device that lost its cookie.
+    // The name may be this student's own seat, on a device that lost its cookie; the error, which
+    // takes focus, points to the offer below the form.
     const rejoin = error.code === "name_taken" ? { code, name, joinId } : undefined;
-    return data({ errors: { [field]: error.message } as JoinErrors, name, rejoin }, { status: error.code === "rate_limited" ? 429 : 200 });
+    const message = rejoin ? `${error.message} If that is you on another phone or browser, use “This is me” below.` : error.message;
+    return data({ errors: { [field]: message } as JoinErrors, name, rejoin }, { status: error.code === "rate_limited" ? 429 : 200 });
   }
 }
 

@@ -74,7 +74,7 @@ export default function Rejoin() {
       <TopBar />
       <main id="main" className="page narrow">
         <h1>{shown.title}</h1>
-        <p role="status" className={`banner ${failed || state === "refused" ? "warn" : "note"}`}>
+        <p role={failed ? "alert" : "status"} className={`banner ${failed || state === "refused" ? "warn" : "note"}`}>
           {shown.text(name, moved)}
         </p>
         {state === "pending" && !failed ? (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { RejoinRequests } from "~/components/RejoinRequests";
@@ -41,6 +41,7 @@ export default function Console() {
     setFollow(undefined);
   }, [view, follow]);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const focusStatus = useCallback(() => document.getElementById("console-status")?.focus(), []);
   const ended = view.session.status === "ended";
   const online = view.participants.filter((p) => p.online).length;
 
@@ -130,7 +131,7 @@ export default function Console() {
             End session
           </button>
         </div>
-        <p role="status" className={message?.error ? "form-error" : "muted"} style={{ minHeight: "1.5em" }}>
+        <p id="console-status" tabIndex={-1} role="status" className={message?.error ? "form-error" : "muted"} style={{ minHeight: "1.5em" }}>
           {message?.text}
         </p>
         <RejoinRequests
@@ -141,6 +142,7 @@ export default function Console() {
               ? run(() => send("lobby:approveRejoin", { requestId: request.id }), `${request.name} is back in their seat on the new device.`)
               : run(() => send("lobby:refuseRejoin", { requestId: request.id }), `${request.name}'s request to rejoin was refused.`)
           }
+          focusAfterLast={focusStatus}
         />
         {view.participants.length === 0 ? <p className="muted">Waiting for students to join…</p> : null}
         <details className="panel">

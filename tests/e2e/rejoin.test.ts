@@ -65,6 +65,8 @@ describe.skipIf(!executable)("rejoining in Chromium", () => {
     await teacher.screenshot({ path: path.join(artifacts, "rejoin-console.png"), fullPage: true });
     await teacher.getByRole("button", { name: "Let back in Sokha", exact: true }).click();
     await teacher.getByText("Sokha is back in their seat on the new device.").waitFor();
+    // The answered request leaves the list; keyboard focus lands on the message, not the page.
+    await expect.poll(() => teacher.evaluate(() => document.activeElement?.id)).toBe("console-status");
 
     // The waiting page looks again by itself and takes the new phone to its seat.
     await newPhone.waitForURL(new RegExp(`/play/${session.code}$`));
