@@ -4,8 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../server/live/errors";
 import type { View } from "../../server/live/views";
-import type { ClientEvent, ClientToServerEvents, Handshake, Payload, Results, ServerToClientEvents } from "../../server/realtime/events";
-import type { DatabaseStatus } from "../../server/realtime/events";
+import type { ClientEvent, ClientToServerEvents, DatabaseStatus, Handshake, Payload, Results, ServerToClientEvents } from "../../server/realtime/events";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = "connecting" | "online" | "offline" | "refused";

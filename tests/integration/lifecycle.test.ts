@@ -84,32 +84,35 @@ describe("server process", { timeout: 120_000 }, () => {
 
   it.each(backends)("shuts down within seconds on SIGTERM though a WebSocket client never answers, closing the database (%s)", async (backend) => {
     const pg = backend === "postgres" ? await freshPostgres() : undefined;
-    const server = start(pg ? { DATABASE_URL: pg.url } : {});
-    const { port } = new URL(await ready(server));
+    try {
+      const server = start(pg ? { DATABASE_URL: pg.url } : {});
+      const { port } = new URL(await ready(server));
 
-    // Upgrades to a WebSocket on Socket.IO's engine.io path, then neither reads nor answers.
-    const silent = net.connect(Number(port), "127.0.0.1");
-    const upgraded = new Promise<void>((resolve) => silent.once("data", () => resolve()));
-    silent.write(
-      `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
-    );
-    await upgraded;
-    silent.pause();
-    // And an idle keep-alive connection after one answered request.
-    const idle = net.connect(Number(port), "127.0.0.1");
-    const answered = new Promise<void>((resolve) => idle.once("data", () => resolve()));
-    idle.write(`GET /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
-    await answered;
-    idle.resume();
+      // Upgrades to a WebSocket on Socket.IO's engine.io path, then neither reads nor answers.
+      const silent = net.connect(Number(port), "127.0.0.1");
+      const upgraded = new Promise<void>((resolve) => silent.once("data", () => resolve()));
+      silent.write(
+        `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
+      await upgraded;
+      silent.pause();
+      // And an idle keep-alive connection after one answered request.
+      const idle = net.connect(Number(port), "127.0.0.1");
+      const answered = new Promise<void>((resolve) => idle.once("data", () => resolve()));
+      idle.write(`GET /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+      await answered;
+      idle.resume();
 
-    const began = Date.now();
-    server.child.kill("SIGTERM");
-    expect(await exitWithin(server, 8000)).toBe(0);
-    expect(Date.now() - began).toBeLessThan(8000);
-    expect(server.output()).toContain("Closed every connection and the database.");
-    silent.destroy();
-    idle.destroy();
-    await pg?.drop();
+      const began = Date.now();
+      server.child.kill("SIGTERM");
+      expect(await exitWithin(server, 8000)).toBe(0);
+      expect(Date.now() - began).toBeLessThan(8000);
+      expect(server.output()).toContain("Closed every connection and the database.");
+      silent.destroy();
+      idle.destroy();
+    } finally {
+      await pg?.drop();
+    }
   });
 });
