@@ -1,7 +1,9 @@
 // The server process as an operator runs it: one server per embedded database (a second one on
 // the same DATA_DIR is refused and writes nothing), a lock left by a killed server does not block
-// the next start, and SIGTERM ends every connection, even one that never answers, and exits 0.
-import { spawn } from "node:child_process";
+// the next start, even when the next server gets the killed one's pid, and SIGTERM ends every
+// connection, even one that never answers, and exits 0.
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -21,12 +23,16 @@ async function snapshotOf(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
+// As in a container: the server is PID 1 of its own pid namespace, after every restart (root only).
+const inPidNamespace = ["unshare", "--pid", "--fork", "--mount-proc", "--kill-child"];
+const canUnshare = spawnSync(inPidNamespace[0]!, [...inPidNamespace.slice(1), "true"]).status === 0;
+
 // Each start compiles the server with tsx and opens PGlite: seconds each, more on a busy machine.
 describe("server process", { timeout: 120_000 }, () => {
   let dataDir: string;
   const running: ServerProcess[] = [];
-  const start = (env: Record<string, string> = {}) => {
-    const server = spawnServer({ DATA_DIR: dataDir, ...env });
+  const start = (env: Record<string, string> = {}, wrapper: string[] = []) => {
+    const server = spawnServer({ DATA_DIR: dataDir, ...env }, wrapper);
     running.push(server);
     return server;
   };
@@ -79,7 +85,23 @@ describe("server process", { timeout: 120_000 }, () => {
 
     const server = start();
     await ready(server);
-    expect((await readFile(path.join(dataDir, "pglite.lock"), "utf8")).trim()).toBe(String(server.child.pid));
+    expect((await readFile(path.join(dataDir, "pglite.lock"), "utf8")).split("\n")[0]).toBe(String(server.child.pid));
+  });
+
+  it.runIf(canUnshare)("starts again after a kill -9 though the next server gets the same pid (PID 1 in a container)", async () => {
+    const lock = path.join(dataDir, "pglite.lock");
+    const crashed = start({}, inPidNamespace);
+    await ready(crashed);
+    expect((await readFile(lock, "utf8")).split("\n")[0]).toBe("1");
+    // The server is unshare's only child; killed as the OOM killer would, it leaves its lock behind.
+    const serverPid = Number(readFileSync(`/proc/${crashed.child.pid}/task/${crashed.child.pid}/children`, "utf8").trim());
+    process.kill(serverPid, "SIGKILL");
+    await crashed.exited;
+    expect((await readFile(lock, "utf8")).split("\n")[0]).toBe("1");
+
+    const restarted = start({}, inPidNamespace);
+    const url = await ready(restarted);
+    expect((await fetch(`${url}/login`)).status).toBe(200);
   });
 
   it.each(backends)("shuts down within seconds on SIGTERM though a WebSocket client never answers, closing the database (%s)", async (backend) => {

@@ -11,10 +11,14 @@ export type ServerProcess = {
   exited: Promise<number | null>;
 };
 
-/** Starts `node --import tsx server/index.ts` (one process, so its pid is the server's own). */
-export function spawnServer(env: Record<string, string>): ServerProcess {
+/**
+ * Starts `node --import tsx server/index.ts` (one process, so its pid is the server's own), or
+ * `wrapper` with that command appended (then `child` is the wrapper's process).
+ */
+export function spawnServer(env: Record<string, string>, wrapper: string[] = []): ServerProcess {
   const { DATABASE_URL: _url, SESSION_SECRET: _secret, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const [command, ...args] = [...wrapper, process.execPath, "--import", "tsx", "server/index.ts"];
+  const child = spawn(command, args, {
     cwd: projectRoot,
     env: { ...inherited, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
