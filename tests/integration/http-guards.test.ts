@@ -98,6 +98,23 @@ describe.each(backends)("HTTP guards on %s", (backend) => {
     expect((await ask(100)).invited).toBe(true);
   });
 
+  it("lets a scenario file past the forms' limit reach the import page, which explains its own limit", async () => {
+    const file = (size: number) => {
+      const body = Buffer.from(
+        `--b\r\nContent-Disposition: form-data; name="file"; filename="pack.yaml"\r\nContent-Type: application/x-yaml\r\n\r\n${"#".repeat(size)}\r\n--b--\r\n`,
+      );
+      return rawRequest(`${server.url}/teacher/import`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=b", cookie: teacher.cookie }, body });
+    };
+    // 600 KB: over a form's 64 KB, within the import's request limit, over the file's 512 KB.
+    const big = await file(600 * 1024);
+    expect(big.status).toBe(413);
+    expect(big.text).toContain("The file is larger than 512 KB");
+    // 200 KB of comments: the page reads it and checks it as a scenario.
+    const read = await file(200 * 1024);
+    expect(read.status).toBe(400);
+    expect(read.text).toContain("pack.yaml");
+  });
+
   it("answers 413 to an oversized chunked body once it passes the limit", async () => {
     const total = 200 * 1024 * 1024;
     const { code } = await startSession(server.url, teacher.cookie);
