@@ -4,23 +4,22 @@
 //   each a fresh handshake; our browsers send one, and after a refusal they close the connection
 //   and retry on a new one (socket.io-client closes a manager whose only socket was refused).
 // - Failed handshakes are counted per client address, as wrong join codes are
-//   (app/lib/codeGuesses.server.ts): each takes a point before its check and a handshake that
-//   did not fail gives it back, so a whole school behind one address is never refused for
-//   getting in, only for failing.
+//   (app/lib/codeGuesses.server.ts), and an address that failed too often is refused before its
+//   check. Unlike codes, a handshake takes no point before its check: a school of 2,000 reconnecting
+//   after a Wi-Fi drop has them all in flight at once, and must never be refused for getting in.
+//   The students' lane bounds work in flight instead, so a burst passes the count by at most that.
 import type { IncomingMessage } from "node:http";
 import proxyaddr from "proxy-addr";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { TrustProxy } from "../http/origin";
 import type { ErrorCode } from "../live/errors";
-import { STUDENT_LANE } from "./limits";
 
 /**
- * Failed handshakes per address per minute. Points are taken before the check, so a burst in
- * flight counts: the students' lane holds at most `concurrency + maxQueue` (a 2,000-student
- * school reconnecting at once), and beyond that 500 real failures (stale tabs of ended sessions).
- * A script from one address gets about 40 lookups a second, each waiting in the students' lane.
+ * Failed handshakes per address per minute: stale tabs of removed seats or ended logins come
+ * nowhere near it, even from a whole school; a script gets about five lookups a second, each
+ * waiting in the students' lane.
  */
-export const FAILED_HANDSHAKES = { points: STUDENT_LANE.concurrency + STUDENT_LANE.maxQueue + 500, duration: 60 } as const;
+export const FAILED_HANDSHAKES = { points: 300, duration: 60 } as const;
 
 /** Refusals that mean the client brought wrong or stale credentials; the rest (busy, database down) do not count. */
 const FAILURES: ReadonlySet<ErrorCode> = new Set(["invalid", "not_found", "forbidden"]);
@@ -42,16 +41,12 @@ export function createHandshakeGuard(trust: () => TrustProxy) {
     /** The client's address; behind a trusted proxy, the one it forwarded (as Express's req.ip). */
     addressOf: (request: IncomingMessage) => proxyaddr(request, trust()),
 
-    /** Takes a point for this address before its check; false when its failures are spent. */
-    take: (address: string) =>
-      failures.consume(address).then(
-        () => true,
-        () => false,
-      ),
+    /** May this address be checked now? False once its failures are spent. */
+    allowed: (address: string) => failures.get(address).then((spent) => (spent?.consumedPoints ?? 0) < FAILED_HANDSHAKES.points),
 
-    /** Settles a taken point: a handshake refused with `code` keeps it if it failed; anything else gives it back. */
+    /** Counts a handshake refused with `code` if it failed (wrong or stale credentials); busy or unreachable does not count. */
     settle(address: string, code?: ErrorCode) {
-      if (code === undefined || !FAILURES.has(code)) void failures.reward(address);
+      if (code !== undefined && FAILURES.has(code)) void failures.penalty(address);
     },
   };
 }

@@ -67,12 +67,8 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       next(refusal);
     };
     const check = () => {
-      // No one is left to answer (the client left, or sent a second CONNECT): skip the lookup,
-      // and count nothing against the address.
-      if (connection.readyState !== "open") {
-        handshakes.settle(address);
-        return Promise.resolve(next(dropped()));
-      }
+      // No one is left to answer (the client left, or sent a second CONNECT): skip the lookup.
+      if (connection.readyState !== "open") return Promise.resolve(next(dropped()));
       return identify(socket, live, cookies, logins).then(
         (data) => {
           socket.data = data;
@@ -87,7 +83,7 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
         },
       );
     };
-    void handshakes.take(address).then((allowed) => {
+    void handshakes.allowed(address).then((allowed) => {
       if (!allowed) return next(refuse("rate_limited", TOO_MANY_FAILED));
       // A student's handshake reads the database: it waits in the students' lane like their events.
       if ((socket.handshake.auth as { role?: unknown } | undefined)?.role !== "participant") return void check();

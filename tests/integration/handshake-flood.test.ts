@@ -113,19 +113,18 @@ describe.each(backends)("handshake floods on %s", (backend) => {
     expect(result.closedByServer).toBeGreaterThan(0);
   });
 
-  // The count is in memory and checked before any database work, so one backend shows it (and
-  // spending 2,504 failures one connection each takes a few seconds).
+  // The count is in memory and checked before any database work, so one backend shows it.
   it.runIf(backend === backends[0])("refuses an address whose handshakes keep failing, before any lookup, and no one else", { timeout: 60_000 }, async () => {
     const session = await startSession(server.url, teacher.cookie);
     const { token } = await server.rostrum.live.joinSession(session.code, "Behind The Attacker");
     // One CONNECT per connection, 64 connections at a time, until the address is refused.
     const started = performance.now();
-    const attack = handshakeFlood({ url: server.url, connections: 64, perSecond: 0, seconds: 30, forwardedFor: ATTACKER, once: true, stopOn: "rate_limited" });
+    const attack = handshakeFlood({ url: server.url, connections: 64, perSecond: 0, seconds: 20, forwardedFor: ATTACKER, once: true, stopOn: "rate_limited" });
     const result = await attack.done;
     console.log(`[${backend}] failed handshakes until refused: ${JSON.stringify(result)} in ${(performance.now() - started).toFixed(0)} ms`);
     expect(result.refusals.rate_limited).toBeGreaterThan(0);
-    // At most the limit got as far as a lookup; the flood above counted some too.
-    expect(result.refusals.not_found).toBeLessThanOrEqual(FAILED_HANDSHAKES.points);
+    // Lookups stopped at the limit, give or take the 64 already in flight when it was reached.
+    expect(result.refusals.not_found ?? 0).toBeLessThanOrEqual(FAILED_HANDSHAKES.points + 64);
     // The address's failures are spent: even a real seat from it waits.
     expect(await refusal(server.url, { role: "participant", token }, undefined, { "x-forwarded-for": ATTACKER })).toMatchObject({ code: "rate_limited" });
     expect(await refusal(server.url, { role: "participant", token }, undefined, { "x-forwarded-for": "192.0.2.44" })).toBeUndefined();
