@@ -74,7 +74,7 @@ export async function createRostrum(options: RostrumOptions) {
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
   const logins = createLoginSessions(db, (loginIds) => disconnectLogins(io, loginIds));
-  attachRealtime(io, live, cookies, health, logins);
+  attachRealtime(io, live, cookies, health, logins, () => app.get("trust proxy fn"));
 
   app.use(httpGuards(publicUrl));
   if (devMiddleware) {

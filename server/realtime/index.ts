@@ -2,6 +2,7 @@
 // student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
 import type { Cookies } from "../auth/cookies";
 import type { LoginSessions } from "../auth/loginSessions";
+import type { TrustProxy } from "../http/origin";
 import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
 import { logError } from "../errorLog";
 import type { Live } from "../live";
@@ -10,12 +11,15 @@ import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import { closeRoom, type LiveServer } from "../live/publisher";
 import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
+import { createHandshakeGuard, TOO_MANY_FAILED } from "./handshakes";
 import { BUSY, createSocketLimits, TOO_MANY } from "./limits";
 import { registerLobbyHandlers } from "./lobbyHandlers";
 import { rooms } from "./rooms";
 import { registerSessionHandlers } from "./sessionHandlers";
 
 const refuse = (code: ErrorCode, message: string) => Object.assign(new Error(message), { data: { code } });
+// For a connection already closed: nothing is sent, the error only frees the pending socket.
+const dropped = () => new Error("The connection closed before its handshake was checked.");
 
 async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins: LoginSessions): Promise<SocketData> {
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
@@ -46,28 +50,46 @@ export function disconnectLogins(io: LiveServer, loginIds: string[]) {
 const refusal = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 const databaseStatus = (reachable: boolean): DatabaseStatus => (reachable ? { reachable } : { reachable, message: UNREACHABLE_MESSAGE });
 
-export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, health: DatabaseHealth, logins: LoginSessions) {
+export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, health: DatabaseHealth, logins: LoginSessions, trust: () => TrustProxy) {
   const limits = createSocketLimits();
+  const handshakes = createHandshakeGuard(trust);
   health.onChange((reachable) => io.emit("database:status", databaseStatus(reachable)));
 
   io.use((socket, next) => {
-    const check = () =>
-      identify(socket, live, cookies, logins).then(
+    const connection = socket.client.conn;
+    // Our clients send one CONNECT per connection (a retry opens a new one): more is a flood.
+    if (!handshakes.first(connection)) {
+      connection.close();
+      return next(dropped());
+    }
+    const address = handshakes.addressOf(socket.request);
+    const answer = (refusal?: ReturnType<typeof refuse>) => {
+      handshakes.settle(address, refusal?.data.code);
+      next(refusal);
+    };
+    const check = () => {
+      // No one is left to answer (the client left, or sent a second CONNECT): skip the lookup.
+      if (connection.readyState !== "open") return Promise.resolve(next(dropped()));
+      return identify(socket, live, cookies, logins).then(
         (data) => {
           socket.data = data;
-          next();
+          answer();
         },
         (error) => {
-          if (isLiveError(error)) return next(refuse(error.code, error.message));
+          if (isLiveError(error)) return answer(refuse(error.code, error.message));
           // Not final: the browser tries again, and gets in once the database is back.
-          if (health.report(error)) return next(refuse("unavailable", UNREACHABLE_MESSAGE));
+          if (health.report(error)) return answer(refuse("unavailable", UNREACHABLE_MESSAGE));
           logError("socket handshake failed", error);
-          next(refuse("internal", "The server could not check who you are."));
+          answer(refuse("internal", "The server could not check who you are."));
         },
       );
-    // A student's handshake reads the database: it waits in the students' lane like their events.
-    if ((socket.handshake.auth as { role?: unknown } | undefined)?.role !== "participant") return void check();
-    limits.runStudentWork((done) => void check().finally(done), () => next(refuse("rate_limited", BUSY)));
+    };
+    void handshakes.allowed(address).then((allowed) => {
+      if (!allowed) return next(refuse("rate_limited", TOO_MANY_FAILED));
+      // A student's handshake reads the database: it waits in the students' lane like their events.
+      if ((socket.handshake.auth as { role?: unknown } | undefined)?.role !== "participant") return void check();
+      limits.runStudentWork((done) => void check().finally(done), () => answer(refuse("rate_limited", BUSY)));
+    });
   });
 
   io.on("connection", (socket) => {

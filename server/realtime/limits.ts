@@ -1,5 +1,6 @@
 // What one client may ask of the server. Limits follow who a socket is (a seat, a teacher),
-// never its address: a school puts a whole class behind one address. Three bounds:
+// never its address: a school puts a whole class behind one address (only failed handshakes,
+// before anyone is known, count per address: see handshakes.ts). Three bounds:
 // - a seat or teacher shares one event budget across all its sockets, and a tighter one for
 //   snapshots (whole views are the expensive answer);
 // - a seat keeps at most a few sockets; a new one closes the oldest (a phone that dropped off
