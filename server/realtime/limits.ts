@@ -19,12 +19,13 @@ export const SNAPSHOTS_PER_10S = 5;
 export const SOCKETS_PER_SEAT = 3;
 export const SOCKETS_PER_HOST = 8;
 /**
- * Student work running at once, and waiting. A handful in flight keeps the database busy while
- * a teacher's query waits behind at most that many. The queue holds a whole 2,000-student
- * class reconnecting after a Wi-Fi drop (each waits a few milliseconds); past that, a flood
- * gets quick `rate_limited` answers, which clients retry, instead of unbounded memory.
+ * Student work running at once, and waiting. Two in flight keep the database busy while a
+ * teacher's query waits behind at most two, and leave most of a PostgreSQL pool to teachers and
+ * broadcasts. The queue holds a whole 2,000-student class reconnecting after a
+ * Wi-Fi drop (each handshake takes a millisecond or two); past that, a flood gets quick
+ * `rate_limited` answers, which clients retry, instead of unbounded memory.
  */
-export const STUDENT_LANE = { concurrency: 4, maxQueue: 2_000 } as const;
+export const STUDENT_LANE = { concurrency: 2, maxQueue: 2_000 } as const;
 /** A lane slot is given back when the work answers; this frees it if an answer never comes. */
 const SLOT_TIMEOUT_MS = 10_000;
 
