@@ -1,37 +1,16 @@
 // One client flooding the server must not starve everyone else: limits follow who a socket is
 // (a seat, a teacher), a seat has few sockets, and the database work students start is bounded,
 // so a teacher in another class is still answered quickly. Runs on PGlite and PostgreSQL.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../server/app";
 import { connect, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { rawRequest } from "../support/http";
+import { runLoadScript } from "../support/process";
 import { backends, startServer, type TestServer } from "../support/server";
 
 type FloodResult = { connected: number; refused: number; sent: number; answers: Record<string, number>; disconnected: number };
 
-/** Runs tests/support/flood.ts in its own process; resolves when it is connected and flooding. */
-function flood(plan: { url: string; tokens: string[]; socketsPerToken: number; perSecond: number; seconds: number; event: string }) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "tests/support/flood.ts")], {
-    env: { ...process.env, FLOOD_PLAN: JSON.stringify(plan) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  let markReady: () => void;
-  const ready = new Promise<void>((r) => (markReady = r));
-  const done = new Promise<FloodResult>((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("ready\n")) markReady();
-    });
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").pop()!;
-      code === 0 ? resolve(JSON.parse(last)) : reject(new Error(`flood exited ${code}: ${out}`));
-    });
-  });
-  return { ready, done };
-}
+type FloodPlan = { url: string; tokens: string[]; socketsPerToken: number; perSecond: number; seconds: number; event: string };
+const flood = (plan: FloodPlan) => runLoadScript<FloodResult>("flood.ts", plan);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

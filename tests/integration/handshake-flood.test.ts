@@ -2,13 +2,11 @@
 // per engine connection, failed handshakes limited per address before any database work, so a
 // teacher in another session is still answered and a real student still gets in. Runs on PGlite
 // and PostgreSQL, the attacker in its own process (tests/support/handshakeFlood.ts).
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../server/app";
 import { FAILED_HANDSHAKES } from "../../server/realtime/handshakes";
 import { connect, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { runLoadScript } from "../support/process";
 import { backends, startServer, type TestServer } from "../support/server";
 
 type FloodResult = { opened: number; closedByServer: number; sent: number; refusals: Record<string, number> };
@@ -16,26 +14,7 @@ const ATTACKER = "203.0.113.9";
 
 type Plan = { url: string; connections: number; perSecond: number; seconds: number; forwardedFor: string; once?: boolean; stopOn?: string };
 
-function handshakeFlood(plan: Plan) {
-  const child = spawn(process.execPath, ["--experimental-websocket", "--no-warnings", "--import", "tsx", path.join(projectRoot, "tests/support/handshakeFlood.ts")], {
-    env: { ...process.env, FLOOD_PLAN: JSON.stringify(plan) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  let markReady: () => void;
-  const ready = new Promise<void>((r) => (markReady = r));
-  const done = new Promise<FloodResult>((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("ready\n")) markReady();
-    });
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").pop()!;
-      code === 0 ? resolve(JSON.parse(last)) : reject(new Error(`flood exited ${code}: ${out}`));
-    });
-  });
-  return { ready, done };
-}
+const handshakeFlood = (plan: Plan) => runLoadScript<FloodResult>("handshakeFlood.ts", plan, ["--experimental-websocket", "--no-warnings"]);
 
 /** How long `work` took, or Infinity if it had not finished after `limitMs`. */
 async function timed(work: () => Promise<unknown>, limitMs: number) {

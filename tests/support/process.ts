@@ -1,6 +1,7 @@
 // The real server as an operator starts it (`npm start`: server/index.ts on the production build)
 // in a child process, for what only a process shows: its exit code, its log, its files.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { projectRoot } from "../../server/app";
 
 export type ServerProcess = {
@@ -50,4 +51,30 @@ export async function exitWithin(server: ServerProcess, ms: number): Promise<num
   clearTimeout(timer);
   if (result === "timeout") server.child.kill("SIGKILL");
   return result;
+}
+
+/**
+ * Runs a load script (tests/support/flood.ts, handshakeFlood.ts) in its own process, as an
+ * attacker's machine would be, with its plan as JSON. `ready` resolves when it prints "ready"
+ * (connected and about to flood); `done` with the JSON result it prints last.
+ */
+export function runLoadScript<R>(script: string, plan: object, nodeFlags: string[] = []) {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(projectRoot, "tests/support", script)], {
+    env: { ...process.env, FLOOD_PLAN: JSON.stringify(plan) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  let markReady: () => void;
+  const ready = new Promise<void>((r) => (markReady = r));
+  const done = new Promise<R>((resolve, reject) => {
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("ready\n")) markReady();
+    });
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").pop()!;
+      code === 0 ? resolve(JSON.parse(last)) : reject(new Error(`${script} exited ${code}: ${out}`));
+    });
+  });
+  return { ready, done };
 }
