@@ -4,25 +4,20 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, sessions } from "../../db/schema";
 import type { HostView, ParticipantView, ProjectorView } from "../../server/live/views";
-import { connect, nextEvent, postForm, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { nextEvent, postForm, send, signUpTeacher, startSession, socketsToClose } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
 describe.each(backends)("lobby rules on %s", (backend) => {
   let server: TestServer;
   let teacher: { cookie: string };
-  const sockets: ClientSocket[] = [];
-  const open = async (...args: Parameters<typeof connect>) => {
-    const socket = await connect(...args);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketsToClose();
 
   beforeAll(async () => {
     server = await startServer(backend);
     teacher = await signUpTeacher(server.url, "Ms Chanthy");
   });
   afterAll(async () => {
-    for (const s of sockets) s.close();
+    closeAll();
     await server?.close();
   });
 

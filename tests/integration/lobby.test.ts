@@ -8,25 +8,20 @@ import { participants, sessions } from "../../db/schema";
 import { createLive } from "../../server/live";
 import { createScenarioLibrary } from "../../server/live/scenarios";
 import type { HostView, ParticipantView } from "../../server/live/views";
-import { connect, cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket, socketsToClose, closedBy } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
 describe.each(backends)("lobby on %s", (backend) => {
   let server: TestServer;
   let teacher: { cookie: string };
-  const sockets: ClientSocket[] = [];
-  const open = async (...args: Parameters<typeof connect>) => {
-    const socket = await connect(...args);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketsToClose();
 
   beforeAll(async () => {
     server = await startServer(backend);
     teacher = await signUpTeacher(server.url);
   });
   afterAll(async () => {
-    for (const s of sockets) s.close();
+    closeAll();
     await server?.close();
   });
 
@@ -155,7 +150,7 @@ describe.each(backends)("lobby on %s", (backend) => {
     const host = await hostOf(session.id);
     const student = await asStudent(session.code, "Gone");
     const told = nextEvent(student.socket, "participant:view", (v) => v.me.removed);
-    const closed = new Promise<string>((resolve) => student.socket.once("disconnect", resolve));
+    const closed = closedBy(student.socket);
     expect((await send(host, "lobby:removeParticipant", { participantId: student.id })).ok).toBe(true);
     expect((await told).side).toBeNull();
     expect(await closed).toBe("io server disconnect");

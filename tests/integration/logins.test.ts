@@ -4,39 +4,21 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginSessions, teachers } from "../../db/schema";
-import { connect, cookiesOf, nextEvent, postForm, refusal, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { cookiesOf, nextEvent, postForm, refusal, signUpTeacher, startSession, socketsToClose, page as pageOf, closedBy } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
-
-/** Resolves with the reason the server gives when it closes the socket, or fails after a few seconds. */
-const closedBy = (socket: ClientSocket) =>
-  new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("socket still open after 5s")), 5000);
-    socket.once("disconnect", (reason) => {
-      clearTimeout(timer);
-      resolve(reason);
-    });
-  });
 
 describe.each(backends)("teacher logins on %s", (backend) => {
   let server: TestServer;
-  const sockets: ClientSocket[] = [];
-  const open = async (...args: Parameters<typeof connect>) => {
-    const socket = await connect(...args);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketsToClose();
   beforeAll(async () => {
     server = await startServer(backend);
   });
   afterAll(async () => {
-    for (const s of sockets) s.close();
+    closeAll();
     await server?.close();
   });
 
-  const page = async (path: string, cookie?: string) => {
-    const res = await fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
-    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-  };
+  const page = (path: string, cookie?: string) => pageOf(server.url, path, cookie);
   const loginsOf = async (email: string) => {
     const [teacher] = await server.database.db.select().from(teachers).where(eq(teachers.email, email));
     return server.database.db.select().from(loginSessions).where(eq(loginSessions.teacherId, teacher.id));

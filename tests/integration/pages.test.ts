@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, teachers } from "../../db/schema";
-import { cookiesOf, postForm, signUpTeacher, startSession } from "../support/clients";
+import { cookiesOf, postForm, signUpTeacher, startSession, page as pageOf } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
 describe.each(backends)("pages on %s", (backend) => {
@@ -13,10 +13,7 @@ describe.each(backends)("pages on %s", (backend) => {
   });
   afterAll(async () => server?.close());
 
-  const page = async (path: string, cookie?: string) => {
-    const res = await fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
-    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-  };
+  const page = (path: string, cookie?: string) => pageOf(server.url, path, cookie);
   const teacherCount = async () => (await server.database.db.select().from(teachers)).length;
 
   it("signs a teacher up, out and in again with an httpOnly, SameSite=Lax cookie", async () => {

@@ -7,32 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, rejoinRequests, sessions } from "../../db/schema";
 import { PENDING_REJOIN_REQUESTS_PER_SESSION } from "../../server/live/rejoin";
 import type { HostView, ParticipantView } from "../../server/live/views";
-import { connect, cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket, socketsToClose, page as pageOf, closedBy } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
 describe.each(backends)("getting back into a seat on %s", (backend) => {
   let server: TestServer;
   let teacher: { cookie: string };
-  const sockets: ClientSocket[] = [];
-  const open = async (...args: Parameters<typeof connect>) => {
-    const socket = await connect(...args);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketsToClose();
 
   beforeAll(async () => {
     server = await startServer(backend);
     teacher = await signUpTeacher(server.url);
   });
   afterAll(async () => {
-    for (const s of sockets) s.close();
+    closeAll();
     await server?.close();
   });
 
-  const page = async (path: string, cookie?: string) => {
-    const res = await fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
-    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-  };
+  const page = (path: string, cookie?: string) => pageOf(server.url, path, cookie);
   /** The join form as a browser gets it: its code and the joinId the page made. */
   const joinForm = async (code: string, cookie?: string) => {
     const { html } = await page(`/join?code=${code}`, cookie);
@@ -150,7 +142,7 @@ describe.each(backends)("getting back into a seat on %s", (backend) => {
     expect(await page(`/join?code=${session.code}`, newCookie)).toMatchObject({ status: 302, location: `/rejoin/${session.code}` });
 
     const told = nextEvent(oldSocket, "connection:closed");
-    const gone = new Promise<string>((resolve) => oldSocket.once("disconnect", resolve));
+    const gone = closedBy(oldSocket);
     const { rejoinRequests: pending } = await hostSnapshot(host);
     expect(await send(host, "lobby:approveRejoin", { requestId: pending[0].id })).toEqual({ ok: true, data: null });
     expect((await told).message).toBe("Your seat moved to another device with your teacher's approval.");

@@ -93,3 +93,32 @@ export async function startSession(baseUrl: string, cookie: string, scenarioId =
   if (!view.ok || view.data.audience !== "host") throw new Error("no host view");
   return { id, code: view.data.session.code };
 }
+
+/** A page as a browser without JavaScript gets it, without following a redirect. */
+export async function page(baseUrl: string, path: string, cookie?: string) {
+  const res = await fetch(`${baseUrl}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
+}
+
+/** Resolves with the reason the server gives when it closes the socket, or fails after a few seconds. */
+export const closedBy = (socket: ClientSocket) =>
+  new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("socket still open after 5s")), 5000);
+    socket.once("disconnect", (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+
+/** Opens sockets with `connect` and remembers them, so a test file closes them all at the end. */
+export function socketsToClose() {
+  const sockets: ClientSocket[] = [];
+  return {
+    async open(...args: Parameters<typeof connect>) {
+      const socket = await connect(...args);
+      sockets.push(socket);
+      return socket;
+    },
+    closeAll: () => sockets.splice(0).forEach((s) => s.close()),
+  };
+}
