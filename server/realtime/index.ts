@@ -38,6 +38,19 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
   return { role: auth.data.role, teacherId: login.teacherId, loginId: login.id, sessionId: session.id };
 }
 
+/**
+ * Whether the handshake carries credentials this server signed (a teacher's login cookie, a seat
+ * cookie), told without the database. Those are no guesses: others' failed guesses at the same
+ * address never hold them back, and their own failures (a stale tab) are not counted.
+ */
+async function signedByUs(socket: LiveSocket, cookies: Cookies): Promise<boolean> {
+  const auth = handshakeSchema.safeParse(socket.handshake.auth);
+  if (!auth.success || "token" in auth.data) return false;
+  const header = socket.handshake.headers.cookie;
+  const token = auth.data.role === "participant" ? cookies.seatToken(header, auth.data.sessionId) : cookies.loginToken(header);
+  return token.then((t) => t !== undefined, () => false);
+}
+
 const LOGGED_OUT = "You were logged out (here or on another device). Log in again to carry on.";
 
 /** Closes the host and projector sockets that ended logins opened (logged out, here or everywhere). */
@@ -63,8 +76,9 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       return next(dropped());
     }
     const address = handshakes.addressOf(socket.request);
+    let signed = false;
     const answer = (refusal?: ReturnType<typeof refuse>) => {
-      handshakes.settle(address, refusal?.data.code);
+      if (!signed) handshakes.settle(address, refusal?.data.code);
       next(refusal);
     };
     const check = () => {
@@ -84,12 +98,13 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
         },
       );
     };
-    void handshakes.allowed(address).then((allowed) => {
-      if (!allowed) return next(refuse("rate_limited", TOO_MANY_FAILED));
+    void (async () => {
+      signed = await signedByUs(socket, cookies);
+      if (!signed && !(await handshakes.allowed(address))) return next(refuse("rate_limited", TOO_MANY_FAILED));
       // A student's handshake reads the database: it waits in the students' lane like their events.
       if ((socket.handshake.auth as { role?: unknown } | undefined)?.role !== "participant") return void check();
       limits.runStudentWork((done) => void check().finally(done), () => answer(refuse("rate_limited", BUSY)));
-    });
+    })();
   });
 
   io.on("connection", (socket) => {

@@ -5,7 +5,7 @@
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_HANDSHAKES } from "../../server/realtime/handshakes";
-import { connect, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { connect, cookiesOf, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { runLoadScript } from "../support/process";
 import { backends, startServer, type TestServer } from "../support/server";
 
@@ -106,5 +106,11 @@ describe.each(backends)("handshake floods on %s", (backend) => {
     // The address's failures are spent: even a real seat from it waits.
     expect(await refusal(server.url, { role: "participant", token }, undefined, { "x-forwarded-for": ATTACKER })).toMatchObject({ code: "rate_limited" });
     expect(await refusal(server.url, { role: "participant", token }, undefined, { "x-forwarded-for": "192.0.2.44" })).toBeUndefined();
+    // What the server signed is no guess: the teacher's console and a student's seat cookie, from
+    // the very same school address, still get in.
+    const seat = cookiesOf(await postForm(`${server.url}/join`, { code: session.code, name: "Seated Behind" }));
+    const attacker = { "x-forwarded-for": ATTACKER };
+    expect(await refusal(server.url, { role: "participant", sessionId: session.id }, seat, attacker)).toBeUndefined();
+    expect(await refusal(server.url, { role: "host", sessionId: session.id }, teacher.cookie, attacker)).toBeUndefined();
   });
 });
