@@ -12,17 +12,3 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-/**
- * What the engine found, or undefined when it says there is no such thing (a stale seat cookie,
- * a mistyped code). Any other failure, a database outage above all, is not "no seat": it goes on
- * to its own answer (503) instead of sending a student back to the join form.
- */
-export async function unlessMissing<T>(work: Promise<T>): Promise<T | undefined> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isLiveError(error) && (error.code === "not_found" || error.code === "invalid")) return undefined;
-    throw error;
-  }
-}

@@ -1,11 +1,15 @@
 // Where a device's seat cookie leads in a session: back to its seat, or back to the page where
 // it waits for the teacher to let it in.
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { unlessMissing } from "./live.server";
 
 /** The seat this browser's cookie holds in the session with `code` (removed or not), found without counting a code guess. */
 export async function seatOfBrowser(request: Request, context: AppLoadContext, code: string) {
   return context.live.seatInSession(code, await context.cookies.seatTokens(request.headers.get("Cookie")));
+}
+
+/** This browser's newest request to rejoin in the session with `code`, found without counting a code guess. */
+export async function requestOfBrowser(request: Request, context: AppLoadContext, code: string) {
+  return context.live.rejoinInSession(code, await context.cookies.seatTokens(request.headers.get("Cookie")));
 }
 
 /**
@@ -18,7 +22,6 @@ export async function returnToSeat(request: Request, context: AppLoadContext, co
   const seat = await seatOfBrowser(request, context, code);
   if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
   if (seat) return "removed";
-  const session = await unlessMissing(context.live.sessionByCode(code));
-  const token = session && (await context.cookies.seatToken(request.headers.get("Cookie"), session.id));
-  if (token && (await context.live.rejoinStatus(token))?.status === "pending") throw redirect(`/rejoin/${session.code}`);
+  const asked = await requestOfBrowser(request, context, code);
+  if (asked?.status === "pending") throw redirect(`/rejoin/${asked.session.code}`);
 }

@@ -7,8 +7,8 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { TopBar } from "~/components/TopBar";
 import { guessCode } from "~/lib/codeGuesses.server";
-import { orNotFound, unlessMissing } from "~/lib/live.server";
-import { returnToSeat } from "~/lib/seat.server";
+import { orNotFound } from "~/lib/live.server";
+import { requestOfBrowser, returnToSeat, seatOfBrowser } from "~/lib/seat.server";
 import { isLiveError } from "../../server/live/errors";
 import { SEAT_MOVED } from "../../server/live/rejoin";
 
@@ -17,10 +17,13 @@ export const meta: MetaFunction = () => [{ title: "Back into your seat · Rostru
 const POLL_MS = 3000;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
-  const token = await context.cookies.seatToken(request.headers.get("Cookie"), session.id);
-  if (token && (await unlessMissing(context.live.seatByToken(token)))) throw redirect(`/play/${session.code}`);
-  const asked = token ? await context.live.rejoinStatus(token) : undefined;
+  const code = params.code ?? "";
+  // This device's own seat or request is found from its cookie first: the page looks every few
+  // seconds, and another person's code guessing at the school must not turn that into a 429.
+  const seat = await seatOfBrowser(request, context, code);
+  if (seat) throw redirect(`/play/${seat.session.code}`);
+  const asked = await requestOfBrowser(request, context, code);
+  const session = asked?.session ?? (await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(code))));
   const state: keyof typeof says = session.status === "ended" ? "ended" : asked?.status === "approved" ? "moved" : (asked?.status ?? "none");
   return { code: session.code, state, name: asked?.name, moved: SEAT_MOVED };
 }

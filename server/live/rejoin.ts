@@ -2,11 +2,12 @@
 // asks for their seat back under their name, and the teacher lets them back in or refuses.
 // On approval the seat's token becomes the asking device's, in one transaction, and the old
 // device's sockets are told and closed.
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
-import { participants, rejoinRequests, type SessionRow } from "../../db/schema";
+import { participants, rejoinRequests, sessions, type SessionRow } from "../../db/schema";
 import { rooms } from "../realtime/rooms";
 import { LiveError } from "./errors";
+import { normalizeJoinCode } from "./joinCode";
 import { requireHost } from "./guards";
 import { nameKey } from "./names";
 import { closeRoom, type LiveServer, type Publisher } from "./publisher";
@@ -87,13 +88,22 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
       return { request, token };
     },
 
-    /** Where the device holding `token` stands: its request's status and the seat's name. */
-    async rejoinStatus(token: string) {
+    /**
+     * The newest request one of a browser's tokens made in the session with join code
+     * `codeInput`, with that session. Answers nothing about a session the tokens never asked in,
+     * so a waiting device is found without a code guess being counted.
+     */
+    async rejoinInSession(codeInput: string, tokens: readonly string[]) {
+      const code = normalizeJoinCode(codeInput);
+      if (!code || tokens.length === 0) return undefined;
       const [row] = await db
-        .select({ status: rejoinRequests.status, name: participants.displayName })
+        .select({ status: rejoinRequests.status, name: participants.displayName, session: sessions })
         .from(rejoinRequests)
         .innerJoin(participants, eq(participants.id, rejoinRequests.participantId))
-        .where(eq(rejoinRequests.tokenHash, hashToken(token)));
+        .innerJoin(sessions, eq(sessions.id, rejoinRequests.sessionId))
+        .where(and(eq(sessions.code, code), inArray(rejoinRequests.tokenHash, tokens.map(hashToken))))
+        .orderBy(desc(rejoinRequests.createdAt))
+        .limit(1);
       return row;
     },
 

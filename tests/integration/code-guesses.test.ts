@@ -84,4 +84,23 @@ describe.each(backends)("join code guesses on %s", (backend) => {
     expect(own.status).toBe(200);
     expect(own.text).toContain("Seated");
   });
+
+  it("never turns a device waiting to rejoin into a code guess, though its page looks every few seconds", async () => {
+    const { code } = await startSession(server.url, cookie);
+    expect((await join(code, "Sokha", school)).status).toBe(302);
+    // A new phone asks to be let back into Sokha's seat.
+    const asked = await rawRequest(`${server.url}/rejoin/${code}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ name: "Sokha" }).toString(),
+      localAddress: school,
+    });
+    expect(asked.status).toBe(302);
+    const waiting = asked.headers["set-cookie"]!.map((c) => c.split(";")[0]).join("; ");
+    // From the blocked address, its waiting page still answers.
+    expect((await play("ZZZZZZ", guesser)).status).toBe(429);
+    const page = await rawRequest(`${server.url}/rejoin/${code}`, { localAddress: guesser, headers: { cookie: waiting } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Waiting for your teacher");
+  });
 });
