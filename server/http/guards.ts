@@ -10,8 +10,9 @@ import { methodGuard } from "./methods";
 import { nulGuard } from "./nul";
 import { originGuard } from "./origin";
 
-// Remix's client-side posts go to `<path>.data`.
-const isImport = (path: string) => path.replace(/\.data$/, "") === IMPORT_PATH;
+// Remix's client-side posts go to `<path>.data`; it also matches a trailing slash and any letter
+// case, and the page's form posts back to the address it was opened at.
+const isImport = (path: string) => path.replace(/\.data$/, "").replace(/\/+$/, "").toLowerCase() === IMPORT_PATH;
 const limitFor = (path: string) => (isImport(path) ? BODY_LIMITS.import : BODY_LIMITS.form);
 // Only the import page sends a file; every other form is URL-encoded.
 const formTypeFor = (path: string) => (isImport(path) ? "multipart/form-data" : "application/x-www-form-urlencoded");
