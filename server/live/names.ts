@@ -30,8 +30,22 @@ const fold = (text: string) => text.replace(/\s+/g, " ").trim();
 /** What "the same name" means in a session. */
 export const nameKey = (name: string) => fold(name.normalize("NFKC").replace(BLANKS, " ").replace(INVISIBLE, "")).toLocaleLowerCase("en");
 
-// Reserved names also match with spaces and punctuation added: "T.eacher", "Ms. Chanthy".
-const reservedKey = (name: string) => nameKey(name).replace(/[\s\p{P}]/gu, "");
+// Cyrillic and Greek letters that look like Latin ones (a subset of Unicode's confusables,
+// UTS #39), mapped to the Latin letter, so a name written wholly in look-alikes ("Теасһег",
+// "Мѕ Ѕокһа") still matches a reserved one. Capitals first: lowering would lose what they look like.
+const LOOK_ALIKES = new Map(
+  [
+    ["АВЕЅІЈКМНОРСТУХҮԜԚ", "ABESIJKMHOPCTYXYWQ"],
+    ["аеіјѕһԁӏопрсухгмкԛԝ", "aeijshdlonpcyxrmkqw"],
+    ["ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"],
+    ["αικνορτυχ", "aiknoptux"],
+  ].flatMap(([from, to]) => [...from].map((ch, i) => [ch, to[i]] as const)),
+);
+const skeleton = (name: string) => [...name.normalize("NFKC")].map((ch) => LOOK_ALIKES.get(ch) ?? ch).join("");
+
+// Reserved names also match with spaces and punctuation added ("T.eacher", "Ms. Chanthy") and
+// written in look-alike letters.
+const reservedKey = (name: string) => nameKey(skeleton(name)).replace(/[\s\p{P}]/gu, "");
 
 export function checkDisplayName(input: string, reserved: readonly string[] = []): NameCheck {
   const name = fold(input.normalize("NFKC").replace(BLANKS, " "));

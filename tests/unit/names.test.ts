@@ -34,6 +34,16 @@ describe("display names", () => {
     for (const single of ["Дара", "Ελένη", "Sokha សុខា", "Dara 2"]) expect(checkDisplayName(single), single).toMatchObject({ ok: true });
   });
 
+  it("refuses reserved names written wholly in look-alike Cyrillic or Greek letters", () => {
+    // "Теасһег" and "Аԁміп", all Cyrillic.
+    for (const copy of ["\u0422\u0435\u0430\u0441\u04bb\u0435\u0433", "\u0410\u0501\u043c\u0456\u043f"])
+      expect(checkDisplayName(copy), copy).toMatchObject({ ok: false });
+    expect(checkDisplayName("\u041c\u0455 \u0405\u043e\u043a\u04bb\u0430", ["Ms Sokha"])).toEqual({ ok: false, message: expect.stringContaining("Students cannot use the name") });
+    expect(checkDisplayName("\u0397\u039f\u039c\u0395", ["Home"])).toMatchObject({ ok: false });
+    // Real names in those alphabets are still welcome.
+    for (const name of ["Дара", "Анна", "Ελένη"]) expect(checkDisplayName(name, ["Ms Sokha"]), name).toMatchObject({ ok: true });
+  });
+
   it("refuses a name with text that could not be read", () => {
     expect(checkDisplayName("\uFFFDabc")).toEqual({ ok: false, message: "Part of that name could not be read. Please type it again." });
   });
