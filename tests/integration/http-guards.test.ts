@@ -60,6 +60,16 @@ describe.each(backends)("HTTP guards on %s", (backend) => {
     const own = await poll("", { "sec-fetch-site": "same-origin" });
     expect(own.status).toBe(200);
     expect(own.text).toMatch(/^0\{"sid"/);
+    // A connection our page opened is not another site's to use: every later poll and post is checked too.
+    const sid = JSON.parse(own.text.slice(1)).sid as string;
+    const foreign = { origin: `http://127.0.0.1:${Number(new URL(server.url).port) + 1}` };
+    expect((await poll(`&sid=${sid}`, foreign)).status, "foreign poll").toBe(400);
+    const post = await rawRequest(`${server.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+      method: "POST",
+      headers: { cookie: teacher.cookie, "content-type": "text/plain;charset=UTF-8", ...foreign },
+      body: "40",
+    });
+    expect(post.status, "foreign post").toBe(400);
     const before = await sessionRows();
     expect((await form("/teacher", { scenarioId: "mending-ties", capacity: "20" }, { "sec-fetch-site": "same-site" })).status).toBe(403);
     expect(await sessionRows()).toBe(before);
