@@ -5,7 +5,8 @@
 //   and retry on a new one (socket.io-client closes a manager whose only socket was refused).
 // - Failed handshakes are counted per client address, as wrong join codes are
 //   (app/lib/codeGuesses.server.ts), and an address that failed too often is refused before its
-//   check. Unlike codes, a handshake takes no point before its check: a school of 2,000 reconnecting
+//   check. A handshake carrying a credential this server signed (a login or seat cookie) is
+//   counted against that credential instead, so others' guesses never hold it back. Unlike codes, a handshake takes no point before its check: a school of 2,000 reconnecting
 //   after a Wi-Fi drop has them all in flight at once, and must never be refused for getting in.
 //   The students' lane bounds work in flight instead, so a burst passes the count by at most that.
 import type { IncomingMessage } from "node:http";
@@ -15,7 +16,7 @@ import type { TrustProxy } from "../http/origin";
 import type { ErrorCode } from "../live/errors";
 
 /**
- * Failed handshakes per address per minute: stale tabs of removed seats or ended logins come
+ * Failed handshakes per address (or signed credential) per minute: stale tabs of removed seats or ended logins come
  * nowhere near it, even from a whole school; a script gets about five lookups a second, each
  * waiting in the students' lane.
  */
@@ -41,12 +42,12 @@ export function createHandshakeGuard(trust: () => TrustProxy) {
     /** The client's address; behind a trusted proxy, the one it forwarded (as Express's req.ip). */
     addressOf: (request: IncomingMessage) => proxyaddr(request, trust()),
 
-    /** May this address be checked now? False once its failures are spent. */
-    allowed: (address: string) => failures.get(address).then((spent) => (spent?.consumedPoints ?? 0) < FAILED_HANDSHAKES.points),
+    /** May handshakes counted under `key` (an address, or a signed credential) be checked now? False once its failures are spent. */
+    allowed: (key: string) => failures.get(key).then((spent) => (spent?.consumedPoints ?? 0) < FAILED_HANDSHAKES.points),
 
     /** Counts a handshake refused with `code` if it failed (wrong or stale credentials); busy or unreachable does not count. */
-    settle(address: string, code?: ErrorCode) {
-      if (code !== undefined && FAILURES.has(code)) void failures.penalty(address);
+    settle(key: string, code?: ErrorCode) {
+      if (code !== undefined && FAILURES.has(code)) void failures.penalty(key);
     },
   };
 }

@@ -8,6 +8,7 @@ import { logError } from "../errorLog";
 import type { Live } from "../live";
 import { REMOVED } from "../live/guards";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
+import { hashToken } from "../hashToken";
 import { closeRoom, type LiveServer } from "../live/publisher";
 import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
@@ -39,16 +40,17 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
 }
 
 /**
- * Whether the handshake carries credentials this server signed (a teacher's login cookie, a seat
- * cookie), told without the database. Those are no guesses: others' failed guesses at the same
- * address never hold them back, and their own failures (a stale tab) are not counted.
+ * The credential this server signed that the handshake carries (a teacher's login cookie, a seat
+ * cookie), told without the database. Such a handshake is no anonymous guess: its failures are
+ * counted against that credential alone, so others' failed guesses at the same school address
+ * never hold it back, while a signed-in account that keeps failing is held back by its own count.
  */
-async function signedByUs(socket: LiveSocket, cookies: Cookies): Promise<boolean> {
+async function signedCredential(socket: LiveSocket, cookies: Cookies): Promise<string | undefined> {
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
-  if (!auth.success || "token" in auth.data) return false;
+  if (!auth.success || "token" in auth.data) return undefined;
   const header = socket.handshake.headers.cookie;
   const token = auth.data.role === "participant" ? cookies.seatToken(header, auth.data.sessionId) : cookies.loginToken(header);
-  return token.then((t) => t !== undefined, () => false);
+  return token.catch(() => undefined);
 }
 
 const LOGGED_OUT = "You were logged out (here or on another device). Log in again to carry on.";
@@ -75,10 +77,10 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       connection.close();
       return next(dropped());
     }
-    const address = handshakes.addressOf(socket.request);
-    let signed = false;
+    // Whose failures a refusal counts against: the signed credential, or else the client's address.
+    let counted = handshakes.addressOf(socket.request);
     const answer = (refusal?: ReturnType<typeof refuse>) => {
-      if (!signed) handshakes.settle(address, refusal?.data.code);
+      handshakes.settle(counted, refusal?.data.code);
       next(refusal);
     };
     const check = () => {
@@ -99,8 +101,9 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       );
     };
     void (async () => {
-      signed = await signedByUs(socket, cookies);
-      if (!signed && !(await handshakes.allowed(address))) return next(refuse("rate_limited", TOO_MANY_FAILED));
+      const credential = await signedCredential(socket, cookies);
+      if (credential) counted = `credential:${hashToken(credential)}`;
+      if (!(await handshakes.allowed(counted))) return next(refuse("rate_limited", TOO_MANY_FAILED));
       // A student's handshake reads the database: it waits in the students' lane like their events.
       if ((socket.handshake.auth as { role?: unknown } | undefined)?.role !== "participant") return void check();
       limits.runStudentWork((done) => void check().finally(done), () => answer(refuse("rate_limited", BUSY)));
@@ -122,7 +125,7 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       socket.join(rooms.login(data.loginId));
       // A logout between the handshake's check and joining the login's room did not see this socket.
       logins.isOpen(data.loginId).then(
-        (open) => open || socket.disconnect(true),
+        (open) => open || closeRoom(io, socket.id, LOGGED_OUT),
         (error) => logError("checking a login failed", error),
       );
     }

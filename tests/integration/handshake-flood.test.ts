@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 // A client with no credentials must not freeze the server with handshakes: one namespace CONNECT
 // per engine connection, failed handshakes limited per address before any database work, so a
 // teacher in another session is still answered and a real student still gets in. Runs on PGlite
@@ -112,5 +113,25 @@ describe.each(backends)("handshake floods on %s", (backend) => {
     const attacker = { "x-forwarded-for": ATTACKER };
     expect(await refusal(server.url, { role: "participant", sessionId: session.id }, seat, attacker)).toBeUndefined();
     expect(await refusal(server.url, { role: "host", sessionId: session.id }, teacher.cookie, attacker)).toBeUndefined();
+  });
+
+  it("counts a signed-in account's own failed handshakes against that account, not its school", { timeout: 60_000 }, async () => {
+    const prying = await signUpTeacher(server.url, "Mr Prying");
+    const theirs = await startSession(server.url, prying.cookie);
+    const school = { "x-forwarded-for": "198.51.100.7" };
+    // Host handshakes for sessions that are not theirs, 50 at a time, until their count is spent.
+    const codes: (string | undefined)[] = [];
+    for (let batch = 0; batch < 7; batch++)
+      codes.push(
+        ...(await Promise.all(
+          Array.from({ length: 50 }, async () => (await refusal(server.url, { role: "host", sessionId: randomUUID() }, prying.cookie, school))?.code),
+        )),
+      );
+    expect(codes.filter((c) => c === "not_found").length).toBeLessThanOrEqual(FAILED_HANDSHAKES.points + 50);
+    expect(codes).toContain("rate_limited");
+    // Their own session now waits too; another teacher at the same school is not affected.
+    expect(await refusal(server.url, { role: "host", sessionId: theirs.id }, prying.cookie, school)).toMatchObject({ code: "rate_limited" });
+    const mine = await startSession(server.url, teacher.cookie);
+    expect(await refusal(server.url, { role: "host", sessionId: mine.id }, teacher.cookie, school)).toBeUndefined();
   });
 });
