@@ -3,9 +3,9 @@
 // side's brief, and a reload keeps a student's side. Screenshots go to tests/artifacts/.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
 import { startServer, type TestServer } from "../support/server";
 
 const executable = findChromium();
@@ -16,12 +16,10 @@ if (!executable) {
 }
 
 const artifacts = path.resolve("tests/artifacts");
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe.skipIf(!executable)("lobby in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     await mkdir(artifacts, { recursive: true });
@@ -32,16 +30,10 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     await server?.close();
   });
 
-  const newPage = async (options = {}) => {
-    const context = await browser.newContext(options);
-    // Fail at the step that is stuck, well inside the test's own time limit.
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    return context.newPage();
-  };
+  const open = (options = {}) => newPage(browser, server.url, options);
 
   it("runs sign-up, joining, balancing and a reload", { timeout: 90_000 }, async () => {
-    const teacher = await newPage({ viewport: { width: 1280, height: 900 } });
+    const teacher = await open({ viewport: { width: 1280, height: 900 } });
     await teacher.goto(`${server.url}/signup`);
     await teacher.getByLabel("Your name").fill("Ms Chanthy");
     await teacher.getByLabel("Email").fill("chanthy@school.example");
@@ -72,7 +64,7 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     const names = ["Sokha", "Vanna", "Dara"];
     const students: Page[] = [];
     for (const name of names) {
-      const student = await newPage(phone);
+      const student = await open(phone);
       await student.goto(`${server.url}/join`);
       await student.getByLabel("Join code").fill(code.toLowerCase());
       await student.getByLabel("Your name").fill(name);
@@ -127,7 +119,7 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
 
     // The teacher logs out everywhere from another computer: the open console and projector
     // close, and each says why on screen.
-    const elsewhere = await newPage({ viewport: { width: 1280, height: 900 } });
+    const elsewhere = await open({ viewport: { width: 1280, height: 900 } });
     await elsewhere.goto(`${server.url}/login`);
     await elsewhere.getByLabel("Email").fill("chanthy@school.example");
     await elsewhere.getByLabel("Password").fill("a-long-passphrase");

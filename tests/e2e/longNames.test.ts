@@ -2,9 +2,9 @@
 // projector, a 360 px phone) a 30-character name wraps inside its own card: nothing scrolls
 // sideways, nothing spills over a neighbour, and each student's Move button is that student's.
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCookieHeader, e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
 import { connect, cookiesOf, postForm, send, signUpTeacher, startSession } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
 
@@ -45,7 +45,6 @@ async function layoutProblems(page: Page, nameSelector: string, boxSelector: str
 describe.skipIf(!executable)("long names in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
@@ -55,13 +54,7 @@ describe.skipIf(!executable)("long names in Chromium", () => {
     await server?.close();
   });
 
-  const pageWith = async (cookie: string, viewport: { width: number; height: number }, mobile = false) => {
-    const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    await addCookieHeader(context, server.url, cookie);
-    return context.newPage();
-  };
+  const pageWith = (cookie: string, viewport: { width: number; height: number }) => newPage(browser, server.url, { viewport }, cookie);
 
   it("wraps 30-character names on the console, the projector and a phone", { timeout: 60_000 }, async () => {
     const teacher = await signUpTeacher(server.url);
@@ -92,10 +85,10 @@ describe.skipIf(!executable)("long names in Chromium", () => {
       await projector.screenshot({ path: path.join(artifacts, `long-names-projector-${viewport.width}.png`) });
     }
 
-    const phone = await pageWith(seats[1], { width: 360, height: 740 }, true);
-    await phone.goto(`${server.url}/play/${session.code}`);
-    await phone.getByRole("heading", { name: /^Your side: / }).waitFor();
-    expect(await layoutProblems(phone, ".person-name", "p"), "phone at 360 px").toEqual([]);
-    await phone.screenshot({ path: path.join(artifacts, "long-names-phone-360.png") });
+    const phonePage = await newPage(browser, server.url, phone, seats[1]);
+    await phonePage.goto(`${server.url}/play/${session.code}`);
+    await phonePage.getByRole("heading", { name: /^Your side: / }).waitFor();
+    expect(await layoutProblems(phonePage, ".person-name", "p"), "phone at 360 px").toEqual([]);
+    await phonePage.screenshot({ path: path.join(artifacts, "long-names-phone-360.png") });
   });
 });

@@ -4,9 +4,9 @@
 // PostgreSQL only: embedded PGlite runs inside the server and cannot become unreachable.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCookieHeader, e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
 import { signUpTeacher, startSession } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
 import { startTcpProxy, throughProxy, type TcpProxy } from "../support/tcpProxy";
@@ -17,7 +17,6 @@ if (!executable && e2eRequired) throw new Error("REQUIRE_E2E=1 but no Chromium f
 if (!admin) console.log("e2e/outage.test.ts: skipped, it needs PostgreSQL (TEST_DATABASE_URL); PGlite cannot become unreachable.");
 
 const artifacts = path.resolve("tests/artifacts");
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe.runIf(executable && admin)("a database outage in Chromium", () => {
   let proxy: TcpProxy;
@@ -39,12 +38,7 @@ describe.runIf(executable && admin)("a database outage in Chromium", () => {
     await server?.close();
   });
 
-  const pageWith = async (options = {}, cookie?: string): Promise<Page> => {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(10_000);
-    if (cookie) await addCookieHeader(context, server.url, cookie);
-    return context.newPage();
-  };
+  const pageWith = (options = {}, cookie?: string) => newPage(browser, server.url, options, cookie);
 
   it("shows the outage to the teacher and the students, and clears it when the database is back", { timeout: 60_000 }, async () => {
     const teacher = await signUpTeacher(server.url);

@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCookieHeader, e2eRequired, findChromium, launchChromium } from "../support/browser";
+import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
 import { signUpTeacher, startSession } from "../support/clients";
 import { startServer, type TestServer } from "../support/server";
 
@@ -13,7 +13,6 @@ const executable = findChromium();
 if (!executable && e2eRequired) throw new Error("REQUIRE_E2E=1 but no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)");
 
 const artifacts = path.resolve("tests/artifacts");
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe.skipIf(!executable)("rejoining in Chromium", () => {
   let server: TestServer;
@@ -28,12 +27,7 @@ describe.skipIf(!executable)("rejoining in Chromium", () => {
     await server?.close();
   });
 
-  const newPage = async (options = {}, cookie?: string) => {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(10_000);
-    if (cookie) await addCookieHeader(context, server.url, cookie);
-    return context.newPage();
-  };
+  const open = (options = {}, cookie?: string) => newPage(browser, server.url, options, cookie);
   const joinAs = async (student: Page, code: string, name: string) => {
     await student.goto(`${server.url}/join?code=${code}`);
     await student.getByLabel("Your name").fill(name);
@@ -43,16 +37,16 @@ describe.skipIf(!executable)("rejoining in Chromium", () => {
   it("lets a student back into their seat on a new phone once the teacher approves, then renames them", { timeout: 90_000 }, async () => {
     const { cookie } = await signUpTeacher(server.url);
     const session = await startSession(server.url, cookie);
-    const teacher = await newPage({ viewport: { width: 1280, height: 900 } }, cookie);
+    const teacher = await open({ viewport: { width: 1280, height: 900 } }, cookie);
     await teacher.goto(`${server.url}/teacher/sessions/${session.id}`);
     await teacher.getByText("Live", { exact: true }).waitFor();
 
-    const oldPhone = await newPage(phone);
+    const oldPhone = await open(phone);
     await joinAs(oldPhone, session.code, "Sokha");
     await oldPhone.waitForURL(new RegExp(`/play/${session.code}$`));
     await oldPhone.getByText("Live", { exact: true }).waitFor();
 
-    const newPhone = await newPage(phone);
+    const newPhone = await open(phone);
     await joinAs(newPhone, session.code, "Sokha");
     await newPhone.getByText("Someone in this session is already called “Sokha”").waitFor();
     await newPhone.getByRole("button", { name: "This is me: ask the teacher to let me back in" }).click();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants } from "../../db/schema";
 import { signUpTeacher, startSession } from "../support/clients";
-import { rawRequest } from "../support/http";
+import { rawCookiesOf, rawRequest } from "../support/http";
 import { backends, startServer, type TestServer } from "../support/server";
 
 // Each loopback address is another client to the server; the limiter lives as long as the
@@ -77,7 +77,7 @@ describe.each(backends)("join code guesses on %s", (backend) => {
     const { code } = await startSession(server.url, cookie);
     const joined = await join(code, "Seated", school);
     expect(joined.status).toBe(302);
-    const seat = joined.headers["set-cookie"]!.map((c) => c.split(";")[0]).join("; ");
+    const seat = rawCookiesOf(joined);
     // The guesser's address is blocked by now (the test above); the student now shares it.
     expect((await play("ZZZZZZ", guesser)).status).toBe(429);
     const own = await rawRequest(`${server.url}/play/${code}`, { localAddress: guesser, headers: { cookie: seat } });
@@ -96,7 +96,7 @@ describe.each(backends)("join code guesses on %s", (backend) => {
       localAddress: school,
     });
     expect(asked.status).toBe(302);
-    const waiting = asked.headers["set-cookie"]!.map((c) => c.split(";")[0]).join("; ");
+    const waiting = rawCookiesOf(asked);
     // From the blocked address, its waiting page still answers.
     expect((await play("ZZZZZZ", guesser)).status).toBe(429);
     const page = await rawRequest(`${server.url}/rejoin/${code}`, { localAddress: guesser, headers: { cookie: waiting } });

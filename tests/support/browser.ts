@@ -1,7 +1,7 @@
 // Finds the system's Chromium for end-to-end tests. Browsers are never downloaded: without one
 // the tests skip with a reason, unless REQUIRE_E2E=1 (CI), where a missing browser fails.
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 const candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -25,4 +25,18 @@ export function launchChromium(executablePath: string): Promise<Browser> {
 export function addCookieHeader(context: BrowserContext, url: string, cookieHeader: string) {
   const pairs = cookieHeader.split("; ").filter(Boolean);
   return context.addCookies(pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url })));
+}
+
+/** A 360 px phone, as students hold them. */
+export const phone: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/**
+ * A page in a browser context of its own (its own cookie jar), holding the cookies of a Cookie
+ * header for `url` when given. Steps fail after 10 s, well inside a test's own time limit.
+ */
+export async function newPage(browser: Browser, url: string, options: BrowserContextOptions = {}, cookieHeader?: string): Promise<Page> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(10_000);
+  if (cookieHeader) await addCookieHeader(context, url, cookieHeader);
+  return context.newPage();
 }

@@ -4,6 +4,9 @@ import http from "node:http";
 
 export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; text: string };
 
+/** The `name=value` pairs a browser would send back from a raw answer's Set-Cookie headers (cookiesOf for fetch). */
+export const rawCookiesOf = (answer: RawAnswer) => (answer.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+
 export function rawRequest(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; localAddress?: string } = {},
