@@ -57,7 +57,11 @@ export const sessions = pgTable(
     capacity: integer("capacity").notNull(),
     /** The scenario's rounds as the teacher adapted them when starting the session. */
     roundPlan: jsonb("round_plan").$type<Round[]>().notNull(),
-    /** Bumped by every command; clients drop events older than the snapshot they hold. */
+    /** Students see each speaking round's arguments as they are submitted, or only once the teacher reveals them. */
+    argumentsLive: boolean("arguments_live").notNull().default(false),
+    /** What the scoreboard shows to the projector and the students: nothing, side totals, or individual standings too. */
+    scoreboard: text("scoreboard", { enum: ["hidden", "sides", "individuals"] }).notNull().default("hidden"),
+    /** Bumped by every teacher command; clients drop events older than the snapshot they hold. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
@@ -135,8 +139,155 @@ export const rejoinRequests = pgTable(
   ],
 );
 
+export const roundStatuses = ["open", "paused", "closed", "skipped"] as const;
+
+/**
+ * One round of the session's plan as it was run (or skipped). The clock is stored, not kept in
+ * memory: `endsAt` is the deadline while open, `remainingMs` what is left while paused, so a
+ * restart re-arms the same deadline. At most one round per session is open or paused.
+ */
+export const rounds = pgTable(
+  "rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    /** The round's place in the session's round plan. */
+    planIndex: integer("plan_index").notNull(),
+    status: text("status", { enum: roundStatuses }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, precision: 3 }),
+    remainingMs: integer("remaining_ms").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** When the teacher showed this round's arguments to everyone (null: not yet, unless live). */
+    revealedAt: timestamp("revealed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("rounds_session_plan").on(t.sessionId, t.planIndex),
+    uniqueIndex("rounds_session_running").on(t.sessionId).where(sql`${t.status} in ('open', 'paused')`),
+  ],
+);
+
+export const argumentKinds = ["argument", "question", "answer"] as const;
+
+/**
+ * What a student submits in a round: a speech (`argument`, one per student per round, editable
+ * while the round is open), or in crossfire a `question` to a named side and `answer`s to it.
+ * The side is the author's side when writing, so a later move does not change whose points it earns.
+ */
+export const debateArguments = pgTable(
+  "arguments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    sideId: text("side_id").notNull(),
+    kind: text("kind", { enum: argumentKinds }).notNull(),
+    body: text("body").notNull(),
+    cardIds: jsonb("card_ids").$type<string[]>().notNull(),
+    /** A question's addressee. */
+    targetSideId: text("target_side_id"),
+    /** The question an answer replies to. */
+    replyTo: uuid("reply_to"),
+    /** Made by the student's phone, so a retried question or answer is stored once. */
+    clientId: uuid("client_id").notNull(),
+    /** Bumped by each edit, so a client keeps the newest copy whichever event arrives last. */
+    revision: integer("revision").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("arguments_one_speech").on(t.roundId, t.participantId).where(sql`${t.kind} = 'argument'`),
+    uniqueIndex("arguments_client").on(t.participantId, t.clientId),
+    index("arguments_round").on(t.roundId, t.createdAt),
+    index("arguments_session").on(t.sessionId),
+  ],
+);
+
+/** A judge's rubric scores for one argument; scoring again replaces it. */
+export const ballots = pgTable(
+  "ballots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    argumentId: uuid("argument_id")
+      .notNull()
+      .references(() => debateArguments.id, { onDelete: "cascade" }),
+    judgeId: uuid("judge_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    scores: jsonb("scores").$type<Record<string, number>>().notNull(),
+    comment: text("comment").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("ballots_judge_argument").on(t.argumentId, t.judgeId)],
+);
+
+/** A student's vote for the most persuasive argument of a closed round, from another side. */
+export const peerVotes = pgTable(
+  "peer_votes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    voterId: uuid("voter_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    argumentId: uuid("argument_id")
+      .notNull()
+      .references(() => debateArguments.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("peer_votes_one_per_round").on(t.roundId, t.voterId), index("peer_votes_argument").on(t.argumentId)],
+);
+
+export const challengeStatuses = ["open", "upheld", "rejected"] as const;
+
+/** "The quote does not say that": a student disputes an opposing argument's use of a card it cites. */
+export const challenges = pgTable(
+  "challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    argumentId: uuid("argument_id")
+      .notNull()
+      .references(() => debateArguments.id, { onDelete: "cascade" }),
+    cardId: text("card_id").notNull(),
+    challengerId: uuid("challenger_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    /** The challenger's side when challenging: it earns or loses the points. */
+    challengerSideId: text("challenger_side_id").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: challengeStatuses }).notNull().default("open"),
+    ruling: text("ruling"),
+    createdAt: createdAt(),
+    ruledAt: timestamp("ruled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("challenges_one_open").on(t.challengerId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("challenges_once").on(t.challengerId, t.argumentId, t.cardId),
+    index("challenges_session").on(t.sessionId, t.createdAt),
+  ],
+);
+
 export type SessionRow = typeof sessions.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type ScenarioVersionRow = typeof scenarioVersions.$inferSelect;
 export type LoginSessionRow = typeof loginSessions.$inferSelect;
 export type RejoinRequestRow = typeof rejoinRequests.$inferSelect;
+export type RoundRow = typeof rounds.$inferSelect;
+export type ArgumentRow = typeof debateArguments.$inferSelect;
+export type BallotRow = typeof ballots.$inferSelect;
+export type PeerVoteRow = typeof peerVotes.$inferSelect;
+export type ChallengeRow = typeof challenges.$inferSelect;

@@ -13,3 +13,6 @@ export const IMPORT_MAX_KB = 512;
  */
 export const BODY_LIMITS = { form: 64 * 1024, import: 2 * IMPORT_MAX_KB * 1024 + 64 * 1024 } as const;
 export const IMPORT_PATH = "/teacher/import";
+
+/** What a student or teacher may write in a debate: characters, and cards cited per argument. */
+export const DEBATE_LIMITS = { argument: 1000, comment: 1000, reason: 300, citations: 5 } as const;

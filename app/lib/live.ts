@@ -3,8 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "../../server/live/errors";
-import type { View } from "../../server/live/views";
+import type { View } from "../../server/live/views/types";
 import type { ClientEvent, ClientToServerEvents, DatabaseStatus, Handshake, Payload, Results, ServerToClientEvents } from "../../server/realtime/events";
+import { clockOffset } from "./clock";
+import { applyDelta, type Delta } from "./liveState";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = "connecting" | "online" | "offline" | "refused";
@@ -18,6 +20,8 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
   const [connection, setConnection] = useState<Connection>("connecting");
   const [refusal, setRefusal] = useState<string>();
   const [database, setDatabase] = useState<DatabaseStatus>({ reachable: true });
+  // Server clock minus this device's, measured around each snapshot; countdowns use it.
+  const [offsetMs, setOffsetMs] = useState(0);
   const socketRef = useRef<LiveSocket>();
   const key = JSON.stringify(handshake);
 
@@ -29,9 +33,13 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
       if (next.audience === initial.audience) setView((current) => (next.version >= current.version ? (next as V) : current));
     };
     const refresh = async () => {
+      const sentAt = Date.now();
       const snapshot = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("session:snapshot", {}).catch(() => undefined);
-      if (snapshot?.ok) accept(snapshot.data);
+      if (!snapshot?.ok) return;
+      setOffsetMs(clockOffset(sentAt, snapshot.data.serverTime, Date.now()));
+      accept(snapshot.data);
     };
+    const apply = (delta: Delta) => setView((current) => applyDelta(current, delta));
     socket.on("connect", () => {
       setConnection("online");
       setRefusal(undefined);
@@ -71,6 +79,13 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     socket.on("host:view", accept);
     socket.on("projector:view", accept);
     socket.on("participant:view", accept);
+    socket.on("round:changed", (change) => apply({ type: "round", change }));
+    socket.on("argument:changed", (argument) => apply({ type: "argument", argument }));
+    socket.on("arguments:revealed", (reveal) => apply({ type: "revealed", ...reveal }));
+    socket.on("settings:changed", (change) => apply({ type: "settings", ...change }));
+    socket.on("ballot:changed", (ballot) => apply({ type: "ballot", ballot }));
+    socket.on("challenge:changed", (challenge) => apply({ type: "challenge", challenge }));
+    socket.on("scores:changed", (scores) => apply({ type: "scores", ...scores }));
     return () => {
       clearTimeout(retry);
       socket.disconnect();
@@ -89,5 +104,5 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     }
   }, []);
 
-  return { view, connection, refusal, database, send };
+  return { view, connection, refusal, database, send, offsetMs };
 }

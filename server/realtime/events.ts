@@ -2,11 +2,16 @@
 // Every client→server payload has a zod schema here and is parsed before anything else.
 import { z } from "zod";
 import type { Ack } from "../live/errors";
-import type { HostView, ParticipantView, ProjectorView, View } from "../live/views";
+import type { ArgumentView, BallotView, ChallengeView, View } from "../live/views/types";
+import { DEBATE_LIMITS } from "../limits";
+export type { DatabaseStatus, ServerToClientEvents, SocketData } from "../live/publish/events";
 
 const id = z.uuid("must be an id");
 const sideId = z.string().min(1).max(64);
 const empty = z.strictObject({}).default({});
+const text = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} is empty.`).max(max, `${what} can be at most ${max} characters.`);
+const citations = z.array(z.string().min(1).max(64)).max(DEBATE_LIMITS.citations, `Cite at most ${DEBATE_LIMITS.citations} cards.`).default([]);
 
 export const payloads = {
   "session:snapshot": empty,
@@ -18,6 +23,25 @@ export const payloads = {
   "lobby:renameParticipant": z.strictObject({ participantId: id, name: z.string().max(200) }),
   "lobby:approveRejoin": z.strictObject({ requestId: id }),
   "lobby:refuseRejoin": z.strictObject({ requestId: id }),
+  "round:start": z.strictObject({ index: z.number().int().min(0).max(200) }),
+  "round:skip": z.strictObject({ index: z.number().int().min(0).max(200) }),
+  "round:pause": z.strictObject({ roundId: id }),
+  "round:resume": z.strictObject({ roundId: id }),
+  "round:extend": z.strictObject({ roundId: id, seconds: z.union([z.literal(30), z.literal(60)]) }),
+  "round:end": z.strictObject({ roundId: id }),
+  "round:reveal": z.strictObject({ roundId: id }),
+  "settings:update": z.strictObject({ argumentsLive: z.boolean().optional(), scoreboard: z.enum(["hidden", "sides", "individuals"]).optional() }),
+  "argument:submit": z.strictObject({ roundId: id, clientId: id, body: text(DEBATE_LIMITS.argument, "Your argument"), cardIds: citations }),
+  "crossfire:ask": z.strictObject({ roundId: id, clientId: id, targetSideId: sideId, body: text(DEBATE_LIMITS.argument, "Your question"), cardIds: citations }),
+  "crossfire:answer": z.strictObject({ questionId: id, clientId: id, body: text(DEBATE_LIMITS.argument, "Your answer"), cardIds: citations }),
+  "ballot:submit": z.strictObject({
+    argumentId: id,
+    scores: z.record(z.string().min(1).max(64), z.number().int().min(1).max(5)),
+    comment: z.string().trim().max(DEBATE_LIMITS.comment, `A comment can be at most ${DEBATE_LIMITS.comment} characters.`).default(""),
+  }),
+  "vote:cast": z.strictObject({ roundId: id, argumentId: id }),
+  "challenge:open": z.strictObject({ argumentId: id, cardId: z.string().min(1).max(64), reason: text(DEBATE_LIMITS.reason, "Your reason") }),
+  "challenge:rule": z.strictObject({ challengeId: id, upheld: z.boolean(), reason: text(DEBATE_LIMITS.reason, "The reason") }),
 } as const;
 
 export type ClientEvent = keyof typeof payloads;
@@ -33,28 +57,26 @@ export type Results = {
   "lobby:renameParticipant": { name: string };
   "lobby:approveRejoin": null;
   "lobby:refuseRejoin": null;
+  "round:start": null;
+  "round:skip": null;
+  "round:pause": null;
+  "round:resume": null;
+  "round:extend": null;
+  "round:end": null;
+  "round:reveal": null;
+  "settings:update": null;
+  "argument:submit": ArgumentView;
+  "crossfire:ask": ArgumentView;
+  "crossfire:answer": ArgumentView;
+  "ballot:submit": BallotView;
+  "vote:cast": null;
+  "challenge:open": ChallengeView;
+  "challenge:rule": ChallengeView;
 };
 
 export type ClientToServerEvents = {
   [E in ClientEvent]: (payload: Payload<E>, ack: (result: Ack<Results[E]>) => void) => void;
 };
-
-export type ServerToClientEvents = {
-  "host:view": (view: HostView) => void;
-  "projector:view": (view: ProjectorView) => void;
-  "participant:view": (view: ParticipantView) => void;
-  /** Sent just before the server closes a socket for good, saying why. */
-  "connection:closed": (notice: { message: string }) => void;
-  /** Whether the server can reach its database: sent at connect and on every change. */
-  "database:status": (status: DatabaseStatus) => void;
-};
-
-export type DatabaseStatus = { reachable: boolean; message?: string };
-
-/** Who a socket is, set once by the handshake middleware and never from an event. */
-export type SocketData =
-  | { role: "host" | "projector"; teacherId: string; loginId: string; sessionId: string }
-  | { role: "participant"; participantId: string; sessionId: string };
 
 /**
  * What a client sends in the handshake's `auth`. A browser names the session and its cookie

@@ -1,0 +1,68 @@
+// How a client folds the server's deltas into the view it holds. Pure, so every rule is tested
+// alone: a snapshot replaces the view when it is at least as new; a delta older than the view
+// (by session version, or by an argument's revision) is dropped, so events that cross a snapshot
+// in flight never take the screen back in time.
+import type { RoundChange } from "../../server/live/publish/events";
+import type { ArgumentView, BallotView, ChallengeView, Scoreboard, Settings, View } from "../../server/live/views/types";
+
+export type Delta =
+  | { type: "round"; change: RoundChange }
+  | { type: "argument"; argument: ArgumentView }
+  | { type: "revealed"; version: number; roundId: string; arguments: ArgumentView[] }
+  | { type: "settings"; version: number; settings: Settings }
+  | { type: "ballot"; ballot: BallotView }
+  | { type: "challenge"; challenge: ChallengeView }
+  | { type: "scores"; scoreboard: Scoreboard | null; votes?: Record<string, number> };
+
+const byId = <T extends { id: string }>(list: readonly T[], item: T, keep: (old: T) => boolean = () => false) => {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i === -1) return [...list, item];
+  if (keep(list[i])) return list;
+  return list.map((x, j) => (j === i ? item : x));
+};
+
+/** Merges arguments in, keeping the newer revision of each. */
+function withArguments(list: readonly ArgumentView[], incoming: readonly ArgumentView[]) {
+  let out = [...list];
+  for (const a of incoming) out = byId(out, a, (old) => old.revision > a.revision);
+  return out;
+}
+
+export function applyDelta<V extends View>(view: V, delta: Delta): V {
+  const debate = view.debate;
+  switch (delta.type) {
+    case "round":
+      if (delta.change.version < view.version) return view;
+      return { ...view, version: delta.change.version, debate: { ...debate, plan: delta.change.plan, round: delta.change.round } };
+    case "argument":
+      return { ...view, debate: { ...debate, arguments: withArguments(debate.arguments, [delta.argument]) } };
+    case "revealed":
+      if (delta.version < view.version) return view;
+      return {
+        ...view,
+        version: delta.version,
+        debate: {
+          ...debate,
+          round: debate.round?.id === delta.roundId ? { ...debate.round, revealed: true } : debate.round,
+          arguments: withArguments(debate.arguments, delta.arguments),
+        },
+      };
+    case "settings":
+      if (delta.version < view.version) return view;
+      return { ...view, version: delta.version, debate: { ...debate, settings: delta.settings } };
+    case "ballot":
+      if (view.audience !== "host") return view;
+      return { ...view, debate: { ...view.debate, ballots: byIdOf(view.debate.ballots, delta.ballot) } };
+    case "challenge": {
+      if (view.audience === "host") return { ...view, debate: { ...view.debate, challenges: byId(view.debate.challenges, delta.challenge) } };
+      if (view.audience === "participant" && delta.challenge.challengerId === view.me.id)
+        return { ...view, debate: { ...view.debate, myChallenges: byId(view.debate.myChallenges, delta.challenge) } };
+      return view;
+    }
+    case "scores":
+      if (view.audience === "host") return { ...view, debate: { ...view.debate, scoreboard: delta.scoreboard, votes: delta.votes ?? view.debate.votes } };
+      return { ...view, debate: { ...debate, scoreboard: delta.scoreboard } };
+  }
+}
+
+const byIdOf = (list: readonly BallotView[], ballot: BallotView) => [...list.filter((b) => b.argumentId !== ballot.argumentId), ballot];
