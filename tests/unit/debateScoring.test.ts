@@ -223,6 +223,25 @@ describe("debateStandings", () => {
     expect(ids({ ...record, sides: [...record.sides].reverse(), participants: [...record.participants].reverse() })).toEqual(expected);
   });
 
+  it("gives the numbers of the worked example in README.md", () => {
+    const record = twoSides();
+    record.arguments = [{ id: "a1", participantId: "ana", sideId: "gov", ballots: [ballot(4, 3, 5, 2), all(4)] }];
+    record.votes = [
+      { voterId: "x", argumentId: "a1" },
+      { voterId: "y", argumentId: "a1" },
+    ];
+    record.challenges = [{ challengerId: "ben", challengerSideId: "opp", argumentId: "a1", status: "upheld" }];
+    const { sides, individuals } = debateStandings(defaultRubric, record);
+    expect(summary(individuals)).toEqual([
+      ["ana", 65, 75, 20, -30],
+      ["ben", 15, 0, 0, 15],
+    ]);
+    expect(summary(sides)).toEqual([
+      ["gov", 65, 75, 20, -30],
+      ["opp", 15, 0, 0, 15],
+    ]);
+  });
+
   describe("a whole debate with four sides", () => {
     const record: DebateRecord = {
       sides: [
