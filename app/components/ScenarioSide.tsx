@@ -1,6 +1,7 @@
 import type { Side } from "../../content/schema";
 import type { CardView } from "../../server/live/views";
 import { EvidenceCard } from "./EvidenceCard";
+import { RoleBrief } from "./RoleBrief";
 
 export const stanceLabel = { for: "For the motion", against: "Against the motion", mixed: "Mixed view of the motion" } as const;
 
@@ -16,28 +17,7 @@ export function ScenarioSide({ side, cards }: { side: Side; cards: CardView[] })
         <strong>Position:</strong> {side.position}
       </p>
       <h4>Role brief (only this side's students see it)</h4>
-      <p className="brief-label">What they care about</p>
-      <ul>
-        {side.brief.interests.map((x) => (
-          <li key={x}>{x}</li>
-        ))}
-      </ul>
-      <p className="brief-label">Talking points</p>
-      <ol>
-        {side.brief.talkingPoints.map((x) => (
-          <li key={x}>{x}</li>
-        ))}
-      </ol>
-      <p className="brief-label">Attacks to expect, and how they might answer</p>
-      <ul>
-        {side.brief.expectedAttacks.map((x) => (
-          <li key={x.attack}>
-            <strong>{x.attack}</strong>
-            <br />
-            {x.response}
-          </li>
-        ))}
-      </ul>
+      <RoleBrief brief={side.brief} audience="teacher" level={5} />
       <details className="side-cards">
         <summary>Evidence cards ({cards.length})</summary>
         {cards.map((card) => (

@@ -1,12 +1,16 @@
 import type { ParticipantView } from "../../server/live/views";
 import { EvidenceCard } from "./EvidenceCard";
+import { RoleBrief } from "./RoleBrief";
 
 type SideView = NonNullable<ParticipantView["side"]>;
 
 const stanceText = { for: "You argue for the motion.", against: "You argue against the motion.", mixed: "Your side has a mixed view of the motion." };
 
-/** A student's own side: who they speak for, their private brief, and their evidence cards. */
-export function SideBrief({ side }: { side: SideView }) {
+/**
+ * A student's own side: who they speak for, their private brief, and their evidence cards.
+ * `briefOpen` false folds the brief away while a round runs; it stays one tap away.
+ */
+export function SideBrief({ side, briefOpen = true }: { side: SideView; briefOpen?: boolean }) {
   return (
     <section aria-labelledby="your-side">
       <h2 id="your-side">Your side: {side.name}</h2>
@@ -14,32 +18,11 @@ export function SideBrief({ side }: { side: SideView }) {
       <p>
         <strong>{stanceText[side.stance]}</strong> {side.position}
       </p>
-      <details open className="panel">
+      <details open={briefOpen} className="panel">
         <summary>
           <strong>Your role brief</strong> (only your side sees this)
         </summary>
-        <h3>What you care about</h3>
-        <ul>
-          {side.brief.interests.map((x) => (
-            <li key={x}>{x}</li>
-          ))}
-        </ul>
-        <h3>Talking points</h3>
-        <ol>
-          {side.brief.talkingPoints.map((x) => (
-            <li key={x}>{x}</li>
-          ))}
-        </ol>
-        <h3>Expect these attacks</h3>
-        <ul>
-          {side.brief.expectedAttacks.map((x) => (
-            <li key={x.attack}>
-              <strong>{x.attack}</strong>
-              <br />
-              <span>How you might answer: {x.response}</span>
-            </li>
-          ))}
-        </ul>
+        <RoleBrief brief={side.brief} audience="student" level={3} />
       </details>
       <h2>Your evidence cards ({side.cards.length})</h2>
       {side.cards.map((card) => (
