@@ -1,6 +1,11 @@
-import type { CardView } from "../../server/live/views";
+import type { CardView } from "../../server/live/views/types";
 
-export function EvidenceCard({ card }: { card: CardView }) {
+/**
+ * A card's quote or fact with its source. `use` (how a debater might use it) is the owning side's
+ * private advice, so a card cited in an argument others read leaves it out; `children` holds
+ * actions on the card, such as a challenge.
+ */
+export function EvidenceCard({ card, use = true, children }: { card: CardView; use?: boolean; children?: React.ReactNode }) {
   const { source } = card;
   return (
     <article className="card" aria-label={`Evidence card: ${card.kind}`}>
@@ -17,9 +22,12 @@ export function EvidenceCard({ card }: { card: CardView }) {
         <cite>{source.title}</cite>, {source.outlet}
         {source.author ? `, ${source.author}` : ""} ({source.period.split(",")[0]})
       </p>
-      <p className="use">
-        <strong>Use it:</strong> {card.use}
-      </p>
+      {use ? (
+        <p className="use">
+          <strong>Use it:</strong> {card.use}
+        </p>
+      ) : null}
+      {children}
     </article>
   );
 }
