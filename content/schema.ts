@@ -2,6 +2,7 @@
 // or `npm run content:check` uses it; cross-references (card ids, source ids, answers)
 // are checked here too so a mistake is caught before class, with a path to the field.
 import { z } from "zod";
+import { ROUND_SECONDS } from "./limits";
 
 export const MAX_QUOTE_WORDS = 40;
 export const BACKGROUND_WORDS = { min: 150, max: 300 } as const;
@@ -56,7 +57,7 @@ export const roundSchema = z.strictObject({
   kind: z.enum(roundKinds),
   title: text,
   sides: z.array(id).default([]).describe("the sides that speak in this round"),
-  seconds: z.number().int().min(10).max(3600),
+  seconds: z.number().int().min(ROUND_SECONDS.min).max(ROUND_SECONDS.max),
   poll: id.optional().describe("the poll a poll round runs"),
   questions: z.number().int().min(1).max(50).optional().describe("how many quiz questions a quiz round asks"),
 });
