@@ -106,3 +106,8 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
 
   return { view, connection, refusal, database, send, offsetMs };
 }
+
+/** `send` as the debate components take it. */
+export type Send = ReturnType<typeof useLiveView>["send"];
+/** The console's way to run a command: one at a time, its outcome announced in the status region. */
+export type Run = (work: () => Promise<{ ok: boolean; error?: { message: string } }>, done?: string) => void;
