@@ -19,7 +19,9 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
 
   return (
     <section className="panel" aria-labelledby="rounds-heading">
-      <h2 id="rounds-heading">Rounds</h2>
+      <h2 id="rounds-heading">
+        Round plan <span className="muted">({plan.length} rounds, {minutes(plan.reduce((sum, r) => sum + r.seconds, 0))})</span>
+      </h2>
       {running ? (
         <div className="current-round">
           <p>

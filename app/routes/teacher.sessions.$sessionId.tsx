@@ -5,11 +5,15 @@ import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { RejoinRequests } from "~/components/RejoinRequests";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
+import { ArgumentsPanel } from "~/components/ArgumentsPanel";
+import { ChallengesPanel } from "~/components/ChallengesPanel";
+import { DebateSettings } from "~/components/DebateSettings";
 import { Roster } from "~/components/Roster";
-import { minutes, roundKindLabel } from "~/components/ScenarioPlan";
+import { RoundControls } from "~/components/RoundControls";
+import { Scoreboard } from "~/components/Scoreboard";
 import { TopBar } from "~/components/TopBar";
 import { joinDetails } from "~/lib/join.server";
-import { useLiveView } from "~/lib/live";
+import { useLiveView, type Run } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
 import { sessionIdParam } from "~/lib/params.server";
 import { requireTeacher } from "~/lib/teacher.server";
@@ -24,14 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     teacher: { name: teacher.name },
     view,
-    rounds: session.roundPlan,
     ...(await joinDetails(request, context.publicUrl, session.code)),
   };
 }
 
 export default function Console() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, refusal, database, send } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
+  const { view, connection, refusal, database, send, offsetMs } = useLiveView<HostView>({ role: "host", sessionId: data.view.session.id }, data.view);
   const [busy, setBusy] = useState(false);
   // A moved student's row re-renders under their new side: keep keyboard focus with them.
   const [follow, setFollow] = useState<{ id: string; sideId: string | null }>();
@@ -47,13 +50,14 @@ export default function Console() {
 
   // Controls stay enabled while a command runs (disabling the focused one would drop keyboard
   // focus); a second press meanwhile is ignored.
-  async function run(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done?: string) {
+  const run: Run = async (work, done) => {
     if (busy) return;
     setBusy(true);
     const result = await work();
     setBusy(false);
     setMessage(result.ok ? (done ? { text: done, error: false } : undefined) : { text: result.error!.message, error: true });
-  }
+  };
+  const debating = view.debate.plan.some((p) => p.roundId);
 
   return (
     <>
@@ -134,6 +138,15 @@ export default function Console() {
         <p id="console-status" tabIndex={-1} role="status" className={message?.error ? "form-error" : "muted"} style={{ minHeight: "1.5em" }}>
           {message?.text}
         </p>
+        <RoundControls view={view} send={send} run={run} offsetMs={offsetMs} disabled={ended} />
+        {debating ? (
+          <>
+            <ArgumentsPanel view={view} send={send} run={run} disabled={ended} />
+            <ChallengesPanel view={view} send={send} run={run} disabled={ended} />
+            {view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null}
+          </>
+        ) : null}
+        <DebateSettings view={view} send={send} run={run} disabled={ended} />
         <RejoinRequests
           requests={view.rejoinRequests}
           disabled={ended}
@@ -145,18 +158,6 @@ export default function Console() {
           focusAfterLast={focusStatus}
         />
         {view.participants.length === 0 ? <p className="muted">Waiting for students to join…</p> : null}
-        <details className="panel">
-          <summary>
-            <strong>Round plan</strong> ({data.rounds.length} rounds, {minutes(data.rounds.reduce((sum, r) => sum + r.seconds, 0))})
-          </summary>
-          <ol>
-            {data.rounds.map((round, i) => (
-              <li key={i}>
-                {round.title} <span className="kind-tag">{roundKindLabel[round.kind]}</span> {minutes(round.seconds)}
-              </li>
-            ))}
-          </ol>
-        </details>
         <Roster
           view={view}
           disabled={ended}
