@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
+import { Scoreboard } from "~/components/Scoreboard";
 import { SideBrief } from "~/components/SideBrief";
+import { StudentRound } from "~/components/StudentRound";
 import { guessCode } from "~/lib/codeGuesses.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
@@ -22,8 +24,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Play() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, refusal, database } = useLiveView<ParticipantView>({ role: "participant", sessionId: data.sessionId }, data.view);
+  const { view, connection, refusal, database, send, offsetMs } = useLiveView<ParticipantView>({ role: "participant", sessionId: data.sessionId }, data.view);
   const { session, me, side } = view;
+  const running = view.debate.round !== null && view.debate.round.status !== "closed";
 
   if (me.removed) {
     return (
@@ -64,8 +67,10 @@ export default function Play() {
       <p className="visually-hidden" aria-live="polite">
         {side ? `You are on the side: ${side.name}.` : "You are in the lobby."}
       </p>
+      {side ? <StudentRound view={view} send={send} offsetMs={offsetMs} /> : null}
+      {view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null}
       {side ? (
-        <SideBrief side={side} />
+        <SideBrief side={side} briefOpen={!running} />
       ) : (
         <p className="banner note">You are in the lobby. Your teacher will put you on a side soon; it will appear here.</p>
       )}

@@ -1,0 +1,92 @@
+import type { ArgumentView, CardView, ParticipantView } from "../../server/live/views/types";
+import { isSpeakingRound, listNames, ofRound, sideNames, votableFor } from "~/lib/debate";
+import type { Send } from "~/lib/live";
+import { ArgumentItem } from "./ArgumentItem";
+import { ChallengeQuote, MyChallenges } from "./ChallengeQuote";
+import { Composer } from "./Composer";
+import { Crossfire } from "./Crossfire";
+import { CurrentRound } from "./CurrentRound";
+import { PeerVote } from "./PeerVote";
+
+type Props = { view: ParticipantView; send: Send; offsetMs: number };
+
+/**
+ * The debate on a student's phone: the round now, writing a speech when their side has the
+ * floor, crossfire, reading and challenging other sides' cards, and voting once a round closes.
+ */
+export function StudentRound({ view, send, offsetMs }: Props) {
+  const { round, myVotes, myChallenges } = view.debate;
+  if (!round) return null;
+  const name = sideNames(view.sides);
+  const mySide = view.side?.id ?? null;
+  const onFloor = mySide !== null && round.sides.includes(mySide);
+  const closed = round.status === "closed";
+  const items = ofRound(view.debate.arguments, round.id);
+  const mine = items.find((a) => a.participantId === view.me.id && a.kind === "argument");
+  const others = items.filter((a) => a !== mine);
+  // Only a card another side cites can be challenged.
+  const cardAction = (a: ArgumentView) =>
+    a.sideId !== mySide ? (card: CardView) => <ChallengeQuote argument={a} card={card} myChallenges={myChallenges} send={send} /> : undefined;
+  const readable = round.revealed || round.kind === "crossfire";
+
+  const composer = (
+    <Composer
+      label="Your speech"
+      draftKey={round.id}
+      cards={view.side?.cards ?? []}
+      submitted={mine ? { body: mine.body, cardIds: mine.cards.map((c) => c.id) } : undefined}
+      submitLabel={mine ? "Update my speech" : "Submit my speech"}
+      onSubmit={(draft, clientId) => send("argument:submit", { roundId: round.id, clientId, ...draft })}
+    />
+  );
+
+  return (
+    <>
+      <CurrentRound round={round} sideName={name} offsetMs={offsetMs} />
+      {isSpeakingRound(round.kind) ? (
+        onFloor ? (
+          <section className="panel" aria-labelledby="speech-heading">
+            <h2 id="speech-heading">Your speech</h2>
+            {closed ? (
+              // A closed round refuses changes; the text stays reachable so nothing typed is lost.
+              <details>
+                <summary>Your text from this round</summary>
+                {composer}
+              </details>
+            ) : (
+              composer
+            )}
+            {mine ? (
+              <>
+                <h3>As your teacher has it</h3>
+                <ArgumentItem argument={mine} sideName={name} headingLevel={4} />
+              </>
+            ) : null}
+          </section>
+        ) : (
+          <p className="banner note">
+            {listNames(round.sides.map(name))} {round.sides.length === 1 ? "has" : "have"} the floor. Listen, and note what you would challenge.
+          </p>
+        )
+      ) : null}
+      {round.kind === "crossfire" ? <Crossfire view={view} round={round} send={send} cardAction={cardAction} /> : null}
+      {isSpeakingRound(round.kind) ? (
+        <section aria-labelledby="round-arguments">
+          <h2 id="round-arguments">Arguments in this round ({others.length})</h2>
+          {!round.revealed ? <p className="muted">You see your own side's arguments; the others' appear when your teacher reveals them.</p> : null}
+          {others.map((a) => (
+            <ArgumentItem key={a.id} argument={a} sideName={name} cardAction={cardAction(a)} />
+          ))}
+        </section>
+      ) : null}
+      {closed && mySide ? (
+        readable ? (
+          <PeerVote roundId={round.id} choices={votableFor(view.debate.arguments, round.id, mySide)} votedFor={myVotes[round.id]} sideName={name} send={send} />
+        ) : (
+          <p className="muted">When your teacher reveals this round, you can vote for the most persuasive argument.</p>
+        )
+      ) : null}
+      <MyChallenges challenges={myChallenges} />
+    </>
+  );
+}
