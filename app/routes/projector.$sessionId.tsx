@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { ProjectorDebate } from "~/components/ProjectorDebate";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
@@ -24,14 +25,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** The big screen: how to join, and who is on which side, readable from the back of the room. */
 export default function Projector() {
   const data = useLoaderData<typeof loader>();
-  const { view, connection, refusal } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
+  const { view, connection, refusal, offsetMs } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
+  // Once rounds run the debate takes the screen; joining stays possible from a small corner.
+  const debating = view.debate.plan.some((p) => p.roundId);
   return (
-    <main id="main" className="projector">
+    <main id="main" className={`projector${debating ? " debating" : ""}`}>
       <ClosedNotice connection={connection} refusal={refusal} />
       <h1>{view.scenario.title}</h1>
       <p className="motion">
         <strong>Motion:</strong> {view.scenario.motion}
       </p>
+      {debating ? <ProjectorDebate view={view} offsetMs={offsetMs} /> : null}
       <div className="stage">
         {view.session.status === "ended" ? (
           <p className="join" role="status">
