@@ -90,7 +90,7 @@ export function ChallengesPanel({ view, send, run, disabled }: Props) {
                 <li key={c.id}>
                   <strong>{outcome[c.status]}</strong>: <span className="person-name">{c.challenger}</span> on{" "}
                   {argument ? <span className="person-name">{argument.author}</span> : "an argument"}'s card
-                  {card ? <> “{card.text.slice(0, 80)}{card.text.length > 80 ? "…" : ""}”</> : null}. Ruling: {c.ruling}
+                  {card ? <> “{card.text.slice(0, 80)}{card.text.length > 80 ? "…" : ""}”</> : null} — ruling: {c.ruling}
                 </li>
               );
             })}

@@ -22,7 +22,7 @@ function Standings({ caption, who, rows }: { caption: string; who: string; rows:
         <tbody>
           {ranked.map((s) => (
             <tr key={s.id}>
-              <th scope="row" className="person-name">
+              <th scope="row">
                 {s.name}
               </th>
               <td>{s.breakdown.rubric}</td>

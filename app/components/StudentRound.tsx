@@ -31,7 +31,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
 
   const composer = (
     <Composer
-      label="Your speech"
+      label="Write your speech"
       draftKey={round.id}
       cards={view.side?.cards ?? []}
       submitted={mine ? { body: mine.body, cardIds: mine.cards.map((c) => c.id) } : undefined}
@@ -65,7 +65,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
           </section>
         ) : (
           <p className="banner note">
-            {listNames(round.sides.map(name))} {round.sides.length === 1 ? "has" : "have"} the floor. Listen, and note what you would challenge.
+            {listNames(round.sides.map(name))} {closed ? "had" : round.sides.length === 1 ? "has" : "have"} the floor.{closed ? "" : " Listen, and note what you would challenge."}
           </p>
         )
       ) : null}

@@ -11,7 +11,7 @@ export const isSpeakingRound = (kind: RoundKind) => SPEAKING.has(kind);
 export const planStatusLabel: Record<PlanItem["status"], string> = {
   upcoming: "○ Upcoming",
   open: "▶ Running",
-  paused: "⏸ Paused",
+  paused: "‖ Paused",
   closed: "✓ Done",
   skipped: "⤼ Skipped",
 };

@@ -143,7 +143,11 @@ export default function Console() {
           <>
             <ArgumentsPanel view={view} send={send} run={run} disabled={ended} />
             <ChallengesPanel view={view} send={send} run={run} disabled={ended} />
-            {view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null}
+            {view.debate.scoreboard ? (
+              <div className="panel">
+                <Scoreboard board={view.debate.scoreboard} />
+              </div>
+            ) : null}
           </>
         ) : null}
         <DebateSettings view={view} send={send} run={run} disabled={ended} />
