@@ -50,7 +50,6 @@ export function Composer({ label, draftKey, cards, submitted, submitLabel, onSub
   return (
     <form
       className="composer"
-      aria-label={label}
       onSubmit={async (e) => {
         e.preventDefault();
         if (sending) return;
@@ -84,23 +83,27 @@ export function Composer({ label, draftKey, cards, submitted, submitLabel, onSub
         {nearLimit(draft.body.length)}
       </p>
       {cards.length > 0 ? (
-        <fieldset className="card-picker">
-          <legend>
-            Cite your cards (up to {MAX_CARDS}; {draft.cardIds.length} chosen)
-          </legend>
-          {cards.map((card) => {
-            const checked = draft.cardIds.includes(card.id);
-            return (
-              <label key={card.id} className="check card-choice">
-                <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(card.id, e.currentTarget.checked)} />
-                <span>
-                  {card.kind === "quote" ? `“${card.text}” — ${card.speaker}` : card.text}
-                  <span className="muted"> ({card.source.outlet})</span>
-                </span>
-              </label>
-            );
-          })}
-        </fieldset>
+        // Folded: a side holds many cards, and the send button should stay near the text.
+        <details className="card-picker">
+          <summary>
+            Cite your cards ({draft.cardIds.length} of up to {MAX_CARDS} chosen)
+          </summary>
+          <fieldset>
+            <legend className="visually-hidden">Cards to cite, up to {MAX_CARDS}</legend>
+            {cards.map((card) => {
+              const checked = draft.cardIds.includes(card.id);
+              return (
+                <label key={card.id} className="check card-choice">
+                  <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(card.id, e.currentTarget.checked)} />
+                  <span>
+                    {card.kind === "quote" ? `“${card.text}” — ${card.speaker}` : card.text}
+                    <span className="muted"> ({card.source.outlet})</span>
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+        </details>
       ) : null}
       <p className="actions">
         <button type="submit">{submitLabel}</button>
