@@ -2,6 +2,7 @@
 // or `npm run content:check` uses it; cross-references (card ids, source ids, answers)
 // are checked here too so a mistake is caught before class, with a path to the field.
 import { z } from "zod";
+import { ROUND_SECONDS } from "./limits";
 
 export const MAX_QUOTE_WORDS = 40;
 export const BACKGROUND_WORDS = { min: 150, max: 300 } as const;
@@ -56,7 +57,7 @@ export const roundSchema = z.strictObject({
   kind: z.enum(roundKinds),
   title: text,
   sides: z.array(id).default([]).describe("the sides that speak in this round"),
-  seconds: z.number().int().min(10).max(3600),
+  seconds: z.number().int().min(ROUND_SECONDS.min).max(ROUND_SECONDS.max),
   poll: id.optional().describe("the poll a poll round runs"),
   questions: z.number().int().min(1).max(50).optional().describe("how many quiz questions a quiz round asks"),
 });
@@ -88,12 +89,68 @@ export const quizItemSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export const rubricSchema = z.array(z.strictObject({ id, label: text, weight: z.number().positive() })).min(1);
+/** How many levels a rubric criterion has: a judge scores each criterion 1 to RUBRIC_LEVELS. */
+export const RUBRIC_LEVELS = 5;
+export const rubricCriterionSchema = z.strictObject({
+  id,
+  label: text,
+  weight: z.number().positive(),
+  // Written descriptors make a 1-5 score mean the same to every judge and explainable to a student.
+  levels: z
+    .array(text)
+    .length(RUBRIC_LEVELS, `needs exactly ${RUBRIC_LEVELS} levels, one per score from 1 to ${RUBRIC_LEVELS}`)
+    .describe("what each score means, from 1 (first) to 5 (last)"),
+});
+export const rubricSchema = z.array(rubricCriterionSchema).min(1);
 export const defaultRubric: z.infer<typeof rubricSchema> = [
-  { id: "argument", label: "Argument and reasoning", weight: 3 },
-  { id: "evidence", label: "Use of evidence", weight: 3 },
-  { id: "rebuttal", label: "Response to the other sides", weight: 2 },
-  { id: "delivery", label: "Clarity and respect", weight: 2 },
+  {
+    id: "argument",
+    label: "Argument and reasoning",
+    weight: 3,
+    levels: [
+      "No clear claim, or reasons that do not support it",
+      "A claim with a weak or unclear reason",
+      "A clear claim with one sound reason",
+      "A clear claim with sound, connected reasons",
+      "A clear claim, reasoned step by step, that weighs its own limits",
+    ],
+  },
+  {
+    id: "evidence",
+    label: "Use of evidence",
+    weight: 3,
+    levels: [
+      "No evidence, or evidence that does not fit the point",
+      "Evidence that fits loosely, or is misquoted or unexplained",
+      "Relevant, accurate evidence with little explanation",
+      "Relevant, accurate evidence, explained but loosely tied to the point",
+      "Apt, accurately quoted evidence, explained and tied to the point",
+    ],
+  },
+  {
+    id: "rebuttal",
+    label: "Response to the other sides",
+    weight: 2,
+    levels: [
+      "Ignores the other sides",
+      "Mentions another side without answering it",
+      "Answers one point of another side",
+      "Answers the other sides' main points with reasons",
+      "Answers the strongest points fairly and shows why they fall short",
+    ],
+  },
+  {
+    id: "delivery",
+    label: "Clarity and respect",
+    weight: 2,
+    levels: [
+      "Hard to follow, or disrespectful to others",
+      "Partly clear; some dismissive or personal remarks",
+      "Clear enough and polite",
+      "Clear, well organised and respectful",
+      "Clear, concise and persuasive, respectful throughout",
+    ],
+  },
 ];
 
 const uniqueIds = (items: { id: string }[], path: string, ctx: z.RefinementCtx) => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { contentDir, findMisquotes, loadBundledContent, parseScenario, readSourceTexts, scenariosDir } from "../../content/load";
-import { MAX_QUOTE_WORDS, type Scenario, type ScenarioInput } from "../../content/schema";
+import { defaultRubric, MAX_QUOTE_WORDS, type Scenario, type ScenarioInput } from "../../content/schema";
 
 const FILE = "broken.yaml";
 const bundled = await loadBundledContent();
@@ -35,6 +35,8 @@ describe("the bundled packs", () => {
       expect(scenario.sides.length, where).toBeLessThanOrEqual(5);
       for (const side of scenario.sides) expect(side.cards.length, `${where} side ${side.id}`).toBeGreaterThanOrEqual(4);
       expect(scenario.quiz.length, where).toBeGreaterThanOrEqual(12);
+      // A pack without its own rubric gets the default, which must meet the same rules.
+      for (const c of scenario.rubric) expect(c.levels.filter((l) => l.trim()), `${where} rubric ${c.id}`).toHaveLength(5);
       for (const when of ["before", "after"]) {
         expect(scenario.polls.some((p) => p.kind === "motion" && p.when === when), `${where} motion poll ${when}`).toBe(true);
       }
@@ -146,6 +148,22 @@ describe("a broken pack is reported per field", () => {
     const i = indexWhere(pack.rounds, (r) => r.kind === "poll");
     pack.rounds[i].poll = "no-such-poll";
     expect(problemsOf(pack)).toEqual([`${FILE}: rounds.${i}.poll: unknown poll "no-such-poll"`]);
+  });
+
+  it("names a rubric criterion without its five levels", () => {
+    const pack = validPack();
+    const levels = defaultRubric[0].levels;
+    pack.rubric = [
+      { id: "case", label: "The case", weight: 2 } as (typeof defaultRubric)[number],
+      { id: "style", label: "Style", weight: 1, levels: levels.slice(0, 4) },
+      { id: "sources", label: "Sources", weight: 1, levels: [...levels.slice(0, 4), ""] },
+      { id: "manner", label: "Manner", weight: 1, levels },
+    ];
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: rubric.0.levels: is missing; this field is required`,
+      `${FILE}: rubric.1.levels: needs exactly 5 levels, one per score from 1 to 5`,
+      `${FILE}: rubric.2.levels.4: must not be empty`,
+    ]);
   });
 
   it("names a field the format does not have, at the top level and inside a side", () => {

@@ -2,16 +2,16 @@
 // asks for their seat back under their name, and the teacher lets them back in or refuses.
 // On approval the seat's token becomes the asking device's, in one transaction, and the old
 // device's sockets are told and closed.
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { Database, Transaction } from "../../db/client";
-import { participants, rejoinRequests, sessions, type SessionRow } from "../../db/schema";
-import { rooms } from "../realtime/rooms";
-import { LiveError } from "./errors";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import type { Database, Transaction } from "../../../db/client";
+import { participants, rejoinRequests, sessions, type SessionRow } from "../../../db/schema";
+import { hashToken } from "../../hashToken";
+import type { CommandRunner } from "../command";
+import { LiveError } from "../errors";
+import { requireHost } from "../guards";
 import { normalizeJoinCode } from "./joinCode";
-import { requireHost } from "./guards";
 import { nameKey } from "./names";
-import { closeRoom, type LiveServer, type Publisher } from "./publisher";
-import { hashToken } from "../hashToken";
+import { isActiveSeat } from "./seats";
 import type { SeatTokens } from "./seatTokens";
 
 /**
@@ -22,10 +22,7 @@ export const PENDING_REJOIN_REQUESTS_PER_SESSION = 20;
 
 export const SEAT_MOVED = "Your seat moved to another device with your teacher's approval.";
 
-/** The engine's command runner: one transaction under the session lock, refused once the session ended. */
-export type Mutate = <T>(sessionId: string, change: (tx: Transaction, session: SessionRow, sideIds: string[]) => Promise<T>) => Promise<T>;
-
-type Deps = { db: Database; io: LiveServer; publisher: Publisher; tokens: SeatTokens; mutate: Mutate };
+type Deps = { db: Database; commands: CommandRunner; tokens: SeatTokens };
 
 /** The requests waiting for the teacher, oldest first. */
 export const pendingRejoinRequests = (tx: Database | Transaction, sessionId: string) =>
@@ -42,7 +39,7 @@ export const refuseRejoinRequestsFor = (tx: Transaction, participantId: string) 
     .set({ status: "refused", resolvedAt: new Date() })
     .where(and(eq(rejoinRequests.participantId, participantId), eq(rejoinRequests.status, "pending")));
 
-export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
+export function createRejoin({ db, commands: { runCommand }, tokens }: Deps) {
   async function pendingRequest(tx: Transaction, sessionId: string, requestId: string) {
     const [request] = await tx
       .select()
@@ -61,13 +58,13 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
     async requestRejoin(session: SessionRow, name: string, joinId?: string) {
       const token = tokens.token("rejoin", session.id, joinId);
       const tokenHash = hashToken(token);
-      const request = await mutate(session.id, async (tx) => {
+      const request = await runCommand(session.id, async ({ tx, out }) => {
         const [again] = await tx.select().from(rejoinRequests).where(eq(rejoinRequests.tokenHash, tokenHash));
         if (again) return again;
         const [seat] = await tx
           .select()
           .from(participants)
-          .where(and(eq(participants.sessionId, session.id), eq(participants.nameKey, nameKey(name)), isNull(participants.removedAt)));
+          .where(and(eq(participants.sessionId, session.id), eq(participants.nameKey, nameKey(name)), isActiveSeat));
         if (!seat) throw new LiveError("not_found", `No one in this session is called “${name.trim()}”. Check the spelling, or join with your name.`, "name");
         const [pending] = await tx
           .select({ id: rejoinRequests.id })
@@ -82,9 +79,9 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
         if (waiting >= PENDING_REJOIN_REQUESTS_PER_SESSION)
           throw new LiveError("rate_limited", "Too many requests to rejoin are waiting for the teacher. Please ask your teacher.");
         const [row] = await tx.insert(rejoinRequests).values({ sessionId: session.id, participantId: seat.id, tokenHash }).returning();
+        out.views(session.id);
         return row;
       });
-      publisher.audiences(session.id);
       return { request, token };
     },
 
@@ -108,31 +105,30 @@ export function createRejoin({ db, io, publisher, tokens, mutate }: Deps) {
     },
 
     async approveRejoin(teacherId: string, sessionId: string, requestId: string) {
-      const participantId = await mutate(sessionId, async (tx, session) => {
+      await runCommand(sessionId, async ({ tx, session, out }) => {
         requireHost(session, teacherId);
         const request = await pendingRequest(tx, sessionId, requestId);
         const [seat] = await tx
           .update(participants)
           .set({ tokenHash: request.tokenHash })
-          .where(and(eq(participants.id, request.participantId), isNull(participants.removedAt)))
+          .where(and(eq(participants.id, request.participantId), isActiveSeat))
           .returning({ id: participants.id });
         if (!seat) throw new LiveError("not_found", "That student is no longer in this session.");
         await tx.update(rejoinRequests).set({ status: "approved", resolvedAt: new Date() }).where(eq(rejoinRequests.id, request.id));
-        return seat.id;
+        out.views(sessionId);
+        // Only the old device is connected now: the new one opens its socket after its next look
+        // at the waiting page, which finds the seat.
+        out.evict(seat.id, SEAT_MOVED);
       });
-      publisher.audiences(sessionId);
-      // Only the old device is connected now: the new one opens its socket after its next look
-      // at the waiting page, which finds the seat.
-      closeRoom(io, rooms.participant(participantId), SEAT_MOVED);
     },
 
     async refuseRejoin(teacherId: string, sessionId: string, requestId: string) {
-      await mutate(sessionId, async (tx, session) => {
+      await runCommand(sessionId, async ({ tx, session, out }) => {
         requireHost(session, teacherId);
         const request = await pendingRequest(tx, sessionId, requestId);
         await tx.update(rejoinRequests).set({ status: "refused", resolvedAt: new Date() }).where(eq(rejoinRequests.id, request.id));
+        out.views(sessionId);
       });
-      publisher.audiences(sessionId);
     },
   };
 }

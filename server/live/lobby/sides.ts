@@ -2,6 +2,9 @@
 
 export type Seat = { id: string; sideId: string | null };
 
+/** A seat without a side of this scenario (none yet, or one the scenario does not have). */
+export const isUnassigned = (seat: { sideId: string | null }, sideIds: readonly string[]) => seat.sideId === null || !sideIds.includes(seat.sideId);
+
 /**
  * Balances seats over sides: sizes differ by at most one, and running it again on a balanced
  * room changes nothing. Seats keep their side where they can; the most recent joiners move
@@ -13,7 +16,7 @@ export function autoBalance(seats: readonly Seat[], sideIds: readonly string[]):
   const members = new Map(sideIds.map((s) => [s, [] as Seat[]]));
   const waiting: Seat[] = [];
   for (const seat of seats) {
-    const list = seat.sideId ? members.get(seat.sideId) : undefined;
+    const list = isUnassigned(seat, sideIds) ? undefined : members.get(seat.sideId!);
     (list ?? waiting).push(seat);
   }
   // The sides that get one extra member are those that already have the most, so a

@@ -1,18 +1,24 @@
-// Sends fresh views to Socket.IO rooms after a command commits. Host and projector views are
-// coalesced per session (a wave of joins is one broadcast, not thirty); a student's own view
-// goes out at once. Views are always rebuilt from the database, so the latest commit wins.
-import type { Server } from "socket.io";
-import { logError } from "../errorLog";
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../realtime/events";
-import { rooms } from "../realtime/rooms";
-import type { HostView, ParticipantView, ProjectorView } from "./views";
-
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+// Sends what changed to Socket.IO rooms, after the change commits. Commands fill an outbox;
+// the command runner flushes it on commit, so no command publishes a change that rolled back.
+// - Deltas (a round starting, an argument) are small events sent once to a room, not views.
+// - Whole views are for connect and reconnect, and for the lobby's seat changes: host and
+//   projector views are coalesced per session (a wave of joins is one broadcast), a student's own
+//   view goes out at once. They are rebuilt from the database, so the latest commit wins.
+// - Scores are coalesced too: a burst of votes is one broadcast per room.
+import { logError } from "../../errorLog";
+import type { HostView, ParticipantView, ProjectorView, Scoreboard } from "../views/types";
+import type { LiveServer, ServerToClientEvents } from "./events";
+import { rooms } from "./rooms";
 
 export type ViewSource = {
   hostAndProjector(sessionId: string): Promise<{ host: HostView; projector: ProjectorView }>;
   participants(sessionId: string, participantIds?: readonly string[]): Promise<ParticipantView[]>;
+  /** The full scoreboard and vote counts for the teacher; what the others may see of it. */
+  scores(sessionId: string): Promise<{ host: Scoreboard; votes: Record<string, number>; others: Scoreboard | null }>;
 };
+
+type Event = keyof ServerToClientEvents;
+type Args<E extends Event> = Parameters<ServerToClientEvents[E]>;
 
 /** Closes every socket in `room` for good, telling each why first (it shows the reason, and does not retry). */
 export function closeRoom(io: LiveServer, room: string | string[], message: string) {
@@ -21,53 +27,119 @@ export function closeRoom(io: LiveServer, room: string | string[], message: stri
 }
 
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
-  const pending = new Map<string, NodeJS.Timeout>();
-  // One send at a time per session, in order: a slow earlier build never lands after a newer one.
-  const sending = new Map<string, Promise<void>>();
   let closed = false;
   const report = (what: string) => (error: unknown) => logError(`publishing ${what} failed`, error);
 
-  async function sendAudiences(sessionId: string) {
+  /** Runs `send` for a session at most once per `coalesceMs`, one send at a time, in order. */
+  function coalesced(what: string, send: (sessionId: string) => Promise<void>) {
+    const pending = new Map<string, NodeJS.Timeout>();
+    const sending = new Map<string, Promise<void>>();
+    return {
+      schedule(sessionId: string) {
+        if (closed || pending.has(sessionId)) return;
+        pending.set(
+          sessionId,
+          setTimeout(() => {
+            pending.delete(sessionId);
+            // A slow earlier build never lands after a newer one.
+            const next = (sending.get(sessionId) ?? Promise.resolve()).then(() => send(sessionId)).catch(report(what));
+            sending.set(sessionId, next);
+            void next.then(() => {
+              if (sending.get(sessionId) === next) sending.delete(sessionId);
+            });
+          }, coalesceMs),
+        );
+      },
+      cancel() {
+        for (const timer of pending.values()) clearTimeout(timer);
+        pending.clear();
+      },
+    };
+  }
+
+  const audiences = coalesced("host and projector views", async (sessionId) => {
     const built = await views.hostAndProjector(sessionId);
     io.to(rooms.host(sessionId)).emit("host:view", built.host);
     io.to(rooms.projector(sessionId)).emit("projector:view", built.projector);
+  });
+
+  const scores = coalesced("scores", async (sessionId) => {
+    const built = await views.scores(sessionId);
+    io.to(rooms.host(sessionId)).emit("scores:changed", { scoreboard: built.host, votes: built.votes });
+    io.to(rooms.session(sessionId)).except(rooms.host(sessionId)).emit("scores:changed", { scoreboard: built.others });
+  });
+
+  async function participants(sessionId: string, participantIds?: readonly string[]) {
+    if (closed || participantIds?.length === 0) return;
+    try {
+      for (const view of await views.participants(sessionId, participantIds)) {
+        const room = rooms.participant(view.me.id);
+        // A student's sockets follow their seat into their side's room.
+        const sides = view.sides.map((s) => rooms.side(sessionId, s.id));
+        io.in(room).socketsLeave(sides);
+        if (view.side && !view.me.removed) io.in(room).socketsJoin(rooms.side(sessionId, view.side.id));
+        io.to(room).emit("participant:view", view);
+      }
+    } catch (error) {
+      report("participant views")(error);
+    }
   }
 
   return {
-    /** Host and projector rooms get a new view within `coalesceMs`. */
-    audiences(sessionId: string) {
-      if (closed || pending.has(sessionId)) return;
-      pending.set(
-        sessionId,
-        setTimeout(() => {
-          pending.delete(sessionId);
-          const next = (sending.get(sessionId) ?? Promise.resolve()).then(() => sendAudiences(sessionId)).catch(report("host and projector views"));
-          sending.set(sessionId, next);
-          void next.then(() => {
-            if (sending.get(sessionId) === next) sending.delete(sessionId);
-          });
-        }, coalesceMs),
-      );
+    /** A fresh outbox for one transaction: nothing in it is sent unless it is flushed. */
+    outbox() {
+      const queue: (() => unknown)[] = [];
+      return {
+        /** A delta to rooms (an array reaches each socket once). */
+        emit<E extends Event>(room: string | string[], event: E, ...args: Args<E>) {
+          queue.push(() => (io.to(room).emit as (e: E, ...a: Args<E>) => boolean)(event, ...args));
+        },
+        /** Host and projector get a new view soon. */
+        views(sessionId: string) {
+          queue.push(() => audiences.schedule(sessionId));
+        },
+        /** Each named student (or everyone in the session) gets their own view now, and their side's room. */
+        participants(sessionId: string, participantIds?: readonly string[]) {
+          queue.push(() => participants(sessionId, participantIds));
+        },
+        scores(sessionId: string) {
+          queue.push(() => scores.schedule(sessionId));
+        },
+        /** Closes a student's sockets for good, saying why (removed, seat moved to another device). */
+        evict(participantId: string, message: string) {
+          queue.push(() => closeRoom(io, rooms.participant(participantId), message));
+        },
+        /** Anything else to do after the commit (a timer to arm). */
+        after(work: () => unknown) {
+          queue.push(work);
+        },
+        /** In order: a removed student gets their last view before their sockets close. */
+        async flush() {
+          for (const work of queue.splice(0)) {
+            if (closed) return;
+            try {
+              await work();
+            } catch (error) {
+              report("an event")(error);
+            }
+          }
+        },
+      };
     },
 
-    /** Each named participant (or everyone in the session) gets their own view now. */
-    async participants(sessionId: string, participantIds?: readonly string[]) {
-      if (closed || participantIds?.length === 0) return;
-      try {
-        for (const view of await views.participants(sessionId, participantIds))
-          io.to(rooms.participant(view.me.id)).emit("participant:view", view);
-      } catch (error) {
-        report("participant views")(error);
-      }
+    /** Presence changed: the host's list shows who is online. */
+    presenceChanged(sessionId: string) {
+      audiences.schedule(sessionId);
     },
 
     /** Drops pending broadcasts and refuses new ones: the server is shutting down. */
     close() {
       closed = true;
-      for (const timer of pending.values()) clearTimeout(timer);
-      pending.clear();
+      audiences.cancel();
+      scores.cancel();
     },
   };
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;
+export type Outbox = ReturnType<Publisher["outbox"]>;

@@ -1,0 +1,191 @@
+// Seats: students joining by code, finding their seat again by token, and the teacher arranging
+// sides, renaming and removing students.
+import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { uniqueViolation } from "../../../db/client";
+import { participants, sessions, type ParticipantRow, type SessionRow } from "../../../db/schema";
+import { hashToken } from "../../hashToken";
+import type { CommandRunner } from "../command";
+import { LiveError } from "../errors";
+import { REMOVED, requireHost, requireOpen } from "../guards";
+import { normalizeJoinCode } from "./joinCode";
+import { checkDisplayName } from "./names";
+import { refuseRejoinRequestsFor, SEAT_MOVED } from "./rejoin";
+import { activeSeats, isActiveSeat } from "./seats";
+import type { Sessions } from "./sessions";
+import type { SeatTokens } from "./seatTokens";
+import { autoBalance, isUnassigned, smallestSide } from "./sides";
+
+const nameTaken = (name: string) =>
+  new LiveError("name_taken", `Someone in this session is already called “${name}”. Add an initial or pick another name.`, "name");
+const notInSession = () => new LiveError("not_found", "That student is not in this session.");
+
+type Deps = { db: Database; commands: CommandRunner; sessions: Sessions; tokens: SeatTokens };
+
+export function createSeating({ db, commands: { runCommand }, sessions: found, tokens }: Deps) {
+  return {
+    /**
+     * `joinId` comes from the join form. The same form sent again (the first answer, with its
+     * cookie, lost on the way) gets the same seat and the same token back, so the cookie of
+     * whichever answer the browser kept opens the seat.
+     */
+    async joinSession(codeInput: string, nameInput: string, joinId?: string) {
+      const session = await found.sessionByCode(codeInput);
+      const name = checkDisplayName(nameInput, [await found.teacherName(session.teacherId)]);
+      if (!name.ok) throw new LiveError("invalid", name.message, "name");
+      // Refusals that need no lock are answered from a plain read first, so a flood of joins under
+      // a taken name queues no commands behind the session's lock; the locked checks still decide.
+      requireOpen(session);
+      const [holder] = await db
+        .select({ id: participants.id })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.sessionId, session.id),
+            eq(participants.nameKey, name.key),
+            isActiveSeat,
+            // The same form sent again finds its own seat under the lock.
+            joinId ? or(isNull(participants.joinId), ne(participants.joinId, joinId)) : undefined,
+          ),
+        )
+        .limit(1);
+      if (holder) throw nameTaken(name.name);
+      const token = tokens.token("join", session.id, joinId);
+      const tokenHash = hashToken(token);
+      try {
+        const participant = await runCommand(session.id, async ({ tx, session, sideIds, out }) => {
+          if (joinId) {
+            const [repeat] = await tx.select().from(participants).where(and(eq(participants.sessionId, session.id), eq(participants.joinId, joinId)));
+            if (repeat?.removedAt) throw new LiveError("forbidden", REMOVED);
+            if (repeat?.tokenHash === tokenHash) return repeat;
+            if (repeat) throw new LiveError("forbidden", SEAT_MOVED);
+          }
+          const seats = await activeSeats(tx, session.id);
+          if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
+          if (seats.some((p) => p.nameKey === name.key)) throw nameTaken(name.name);
+          const sideId = session.sidesLocked ? (smallestSide(seats, sideIds) ?? null) : null;
+          const [row] = await tx
+            .insert(participants)
+            .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash, joinId })
+            .returning();
+          out.views(session.id);
+          return row;
+        });
+        return { participant, token, session };
+      } catch (error) {
+        // The checks above run under the session lock; the constraint is the backstop for the name.
+        if (uniqueViolation(error) === "participants_session_name") throw nameTaken(name.name);
+        throw error;
+      }
+    },
+
+    /** The seat a rejoin token stands for; a removed student learns so and keeps nothing. */
+    async seatByToken(token: string): Promise<{ participant: ParticipantRow; session: SessionRow }> {
+      const [row] = await db
+        .select({ participant: participants, session: sessions })
+        .from(participants)
+        .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+        .where(eq(participants.tokenHash, hashToken(token)));
+      if (!row) throw new LiveError("not_found", "We could not find your seat. Join again with the session code.");
+      return row;
+    },
+
+    /**
+     * The seat one of a browser's tokens holds in the session with join code `codeInput`, removed
+     * or not. Answers nothing about a session the tokens have no seat in, so a seated student is
+     * found without a code guess being counted.
+     */
+    async seatInSession(codeInput: string, tokenList: readonly string[]) {
+      const code = normalizeJoinCode(codeInput);
+      if (!code || tokenList.length === 0) return undefined;
+      const [row] = await db
+        .select({ participant: participants, session: sessions })
+        .from(participants)
+        .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+        .where(and(eq(sessions.code, code), inArray(participants.tokenHash, tokenList.map(hashToken))));
+      return row;
+    },
+
+    async autoBalanceSides(teacherId: string, sessionId: string) {
+      const moved = await runCommand(sessionId, async ({ tx, session, sideIds, out }) => {
+        requireHost(session, teacherId);
+        if (session.sidesLocked) throw new LiveError("closed", "Sides are locked. Unlock them to rebalance.");
+        const moves = autoBalance(await activeSeats(tx, sessionId), sideIds);
+        for (const [participantId, sideId] of moves) await tx.update(participants).set({ sideId }).where(eq(participants.id, participantId));
+        out.views(sessionId);
+        out.participants(sessionId, [...moves.keys()]);
+        return moves.size;
+      });
+      return { moved };
+    },
+
+    async moveParticipant(teacherId: string, sessionId: string, participantId: string, sideId: string | null) {
+      await runCommand(sessionId, async ({ tx, session, sideIds, out }) => {
+        requireHost(session, teacherId);
+        if (sideId !== null && !sideIds.includes(sideId)) throw new LiveError("invalid", "That side is not part of this scenario.");
+        if (sideId === null && session.sidesLocked) throw new LiveError("closed", "Sides are locked: every student needs a side.");
+        const [row] = await tx
+          .update(participants)
+          .set({ sideId })
+          .where(and(eq(participants.id, participantId), eq(participants.sessionId, sessionId), isActiveSeat))
+          .returning({ id: participants.id });
+        if (!row) throw notInSession();
+        out.views(sessionId);
+        out.participants(sessionId, [participantId]);
+      });
+    },
+
+    /** Locking seats every unassigned student on the smallest side, one at a time, so sides stay even. */
+    async lockSides(teacherId: string, sessionId: string, locked: boolean) {
+      const placed = await runCommand(sessionId, async ({ tx, session, sideIds, out }) => {
+        requireHost(session, teacherId);
+        await tx.update(sessions).set({ sidesLocked: locked }).where(eq(sessions.id, sessionId));
+        const seats = locked ? (await activeSeats(tx, sessionId)).map((p) => ({ id: p.id, sideId: p.sideId })) : [];
+        const placed: string[] = [];
+        for (const seat of seats) {
+          if (!isUnassigned(seat, sideIds)) continue;
+          seat.sideId = smallestSide(seats, sideIds) ?? null;
+          await tx.update(participants).set({ sideId: seat.sideId }).where(eq(participants.id, seat.id));
+          placed.push(seat.id);
+        }
+        out.views(sessionId);
+        out.participants(sessionId);
+        return placed.length;
+      });
+      return { placed };
+    },
+
+    /** The teacher renames a student, under the same rules as joining; everyone sees it live. */
+    async renameParticipant(teacherId: string, sessionId: string, participantId: string, nameInput: string) {
+      const name = await runCommand(sessionId, async ({ tx, session, out }) => {
+        requireHost(session, teacherId);
+        const name = checkDisplayName(nameInput, [await found.teacherName(session.teacherId)]);
+        if (!name.ok) throw new LiveError("invalid", name.message, "name");
+        const seats = await activeSeats(tx, sessionId);
+        if (!seats.some((p) => p.id === participantId)) throw notInSession();
+        if (seats.some((p) => p.id !== participantId && p.nameKey === name.key)) throw nameTaken(name.name);
+        await tx.update(participants).set({ displayName: name.name, nameKey: name.key }).where(eq(participants.id, participantId));
+        out.views(sessionId);
+        out.participants(sessionId, [participantId]);
+        return name.name;
+      });
+      return { name };
+    },
+
+    async removeParticipant(teacherId: string, sessionId: string, participantId: string) {
+      await runCommand(sessionId, async ({ tx, session, out }) => {
+        requireHost(session, teacherId);
+        const [row] = await tx
+          .update(participants)
+          .set({ removedAt: new Date() })
+          .where(and(eq(participants.id, participantId), eq(participants.sessionId, sessionId), isActiveSeat))
+          .returning({ id: participants.id });
+        if (!row) throw notInSession();
+        await refuseRejoinRequestsFor(tx, participantId);
+        out.views(sessionId);
+        out.participants(sessionId, [participantId]);
+        out.evict(participantId, REMOVED);
+      });
+    },
+  };
+}

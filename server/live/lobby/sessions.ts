@@ -1,0 +1,85 @@
+// Sessions: starting one from a scenario version, finding one by its join code, and the
+// teacher's own list.
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { uniqueViolation } from "../../../db/client";
+import { sessions, teachers } from "../../../db/schema";
+import { CAPACITY } from "../../limits";
+import { LiveError } from "../errors";
+import { sessionNotFound } from "../guards";
+import { adaptRoundPlan, type RoundChoice } from "../rounds/plan";
+import type { ScenarioLibrary } from "../scenarios";
+import { generateJoinCode, normalizeJoinCode } from "./joinCode";
+
+export const NO_SESSION = "There is no session with that code. Check the code on the board and try again.";
+
+/** The one rule for a class size, for the engine and the forms that start a session. */
+export function checkCapacity(capacity: number) {
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY.max)
+    throw new LiveError("invalid", `Class size must be a whole number from 1 to ${CAPACITY.max}.`, "capacity");
+}
+
+export function createSessions(db: Database, scenarios: ScenarioLibrary) {
+  async function sessionById(sessionId: string) {
+    const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+    return row;
+  }
+
+  return {
+    sessionById,
+
+    /** The teacher's own name, which their students may not take. */
+    async teacherName(teacherId: string) {
+      const [row] = await db.select({ name: teachers.name }).from(teachers).where(eq(teachers.id, teacherId));
+      return row?.name ?? "";
+    },
+
+    /**
+     * Starts the version the teacher previewed (`versionId`), or else the newest one they can see.
+     * `rounds` adapts its round plan; without it the session runs the plan as written.
+     */
+    async createSession(teacherId: string, scenarioId: string, options: { capacity?: number; rounds?: RoundChoice[]; versionId?: number } = {}) {
+      const { capacity = CAPACITY.default } = options;
+      const version = options.versionId ? await scenarios.visibleVersion(options.versionId, teacherId) : await scenarios.latest(scenarioId, teacherId);
+      if (!version || version.scenarioId !== scenarioId) throw new LiveError("not_found", "That scenario does not exist.");
+      checkCapacity(capacity);
+      const written = version.content.rounds;
+      const plan = options.rounds ? adaptRoundPlan(written, options.rounds) : { ok: true as const, plan: written };
+      if (!plan.ok) throw new LiveError("invalid", plan.message, "rounds");
+      // Codes are random; on the rare clash with an existing code, draw again.
+      for (let attempt = 0; attempt < 8; attempt++) {
+        try {
+          const [row] = await db
+            .insert(sessions)
+            .values({ code: generateJoinCode(), teacherId, scenarioVersionId: version.id, capacity, roundPlan: plan.plan })
+            .returning();
+          return row;
+        } catch (error) {
+          if (!uniqueViolation(error)) throw error;
+        }
+      }
+      throw new Error("could not draw a free join code");
+    },
+
+    async sessionsOf(teacherId: string) {
+      return db.select().from(sessions).where(eq(sessions.teacherId, teacherId)).orderBy(desc(sessions.createdAt));
+    },
+
+    /** The session a teacher may run; anyone else gets not_found, so ids reveal nothing. */
+    async hostedSession(teacherId: string, sessionId: string) {
+      const session = await sessionById(sessionId);
+      if (!session || session.teacherId !== teacherId) throw sessionNotFound();
+      return session;
+    },
+
+    async sessionByCode(input: string) {
+      const code = normalizeJoinCode(input);
+      if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.", "code");
+      const [session] = await db.select().from(sessions).where(eq(sessions.code, code));
+      if (!session) throw new LiveError("not_found", NO_SESSION, "code");
+      return session;
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,121 @@
+// Debate scoring: the teacher's rubric ballots, peer votes and source challenges turned into
+// points for students and sides. Pure (no database, no clock) so the engine, the review and
+// the tests all compute the same numbers from the same rows; README.md "Scoring" states the
+// formulas for teachers and must change with them.
+import { RUBRIC_LEVELS, type Scenario } from "../../../content/schema";
+
+export type Rubric = Scenario["rubric"];
+/** A ballot: criterion id -> a whole score from 1 to RUBRIC_LEVELS (5). */
+export type RubricScores = Record<string, number>;
+
+export const DEBATE_POINTS = {
+  /** to an argument's author and side, per peer vote it receives */
+  peerVote: 10,
+  /** taken from an argument's author and side when a challenge to it is upheld */
+  upheldAgainstArgument: 30,
+  /** to the challenger and their side when their challenge is upheld */
+  upheldForChallenger: 15,
+  /** taken from the challenger and their side when their challenge is rejected */
+  rejectedForChallenger: 5,
+} as const;
+
+/** Every criterion scored once with a whole number 1..5, and nothing else. */
+export function checkBallot(rubric: Rubric, scores: RubricScores): { ok: true } | { ok: false; message: string } {
+  const known = new Set(rubric.map((c) => c.id));
+  const unknown = Object.keys(scores).find((id) => !known.has(id));
+  if (unknown !== undefined) return { ok: false, message: `"${unknown}" is not a criterion of this rubric` };
+  for (const criterion of rubric) {
+    // hasOwn, not `in`: an id such as "constructor" would otherwise find Object's prototype.
+    if (!Object.hasOwn(scores, criterion.id)) return { ok: false, message: `${criterion.label} has no score` };
+    const score = scores[criterion.id];
+    if (!Number.isInteger(score) || score < 1 || score > RUBRIC_LEVELS)
+      return { ok: false, message: `${criterion.label} must be a whole number from 1 to ${RUBRIC_LEVELS}` };
+  }
+  return { ok: true };
+}
+
+/**
+ * One ballot's points: round(100 · Σ weight·score / (5 · Σ weight)), an integer from 20 (all 1s)
+ * to 100 (all 5s). Throws on a ballot `checkBallot` refuses: the engine checks before it stores.
+ */
+export function ballotPoints(rubric: Rubric, scores: RubricScores): number {
+  const check = checkBallot(rubric, scores);
+  if (!check.ok) throw new Error(`invalid ballot: ${check.message}`);
+  let weighted = 0;
+  let weights = 0;
+  for (const { id, weight } of rubric) {
+    weighted += weight * scores[id];
+    weights += weight;
+  }
+  // 100/5 folded into one factor: with whole-number weights both sides of the division are exact
+  // integers, so a true .5 stays .5 and rounds up instead of drifting below it.
+  return Math.round(((100 / RUBRIC_LEVELS) * weighted) / weights);
+}
+
+/** An argument's rubric points: the mean of its ballots' points, rounded; 0 when unscored. */
+export function argumentRubricPoints(rubric: Rubric, ballots: readonly RubricScores[]): number {
+  if (ballots.length === 0) return 0;
+  const sum = ballots.reduce((total, ballot) => total + ballotPoints(rubric, ballot), 0);
+  return Math.round(sum / ballots.length);
+}
+
+export type DebateRecord = {
+  sides: { id: string; name: string }[];
+  participants: { id: string; name: string; sideId: string | null }[];
+  /** `sideId`: the side the author argued for when submitting it */
+  arguments: { id: string; participantId: string; sideId: string; ballots: RubricScores[] }[];
+  votes: { voterId: string; argumentId: string }[];
+  /** `challengerSideId`: the challenger's side when challenging */
+  challenges: { challengerId: string; challengerSideId: string; argumentId: string; status: "open" | "upheld" | "rejected" }[];
+};
+
+export type Breakdown = { rubric: number; peerVotes: number; challenges: number };
+export type Standing = { id: string; name: string; total: number; breakdown: Breakdown };
+
+/**
+ * Standings for sides and individuals. Points go to the side stored on the argument or the
+ * challenge (the side at the time), not to the student's current side. Every side and every
+ * listed participant appears, at 0 when they earned nothing. A participant or side id that is
+ * not listed earns nothing in the standings, but the listed side or person on the other end of
+ * the same argument or challenge still does (so the lists are the caller's choice: a removed
+ * participant's arguments still count for their side). Votes and challenges naming an unknown
+ * argument are ignored. Whether a vote or challenge was allowed is the engine's check, not this one's.
+ */
+export function debateStandings(rubric: Rubric, record: DebateRecord): { sides: Standing[]; individuals: Standing[] } {
+  const sides = new Map(record.sides.map((s) => [s.id, { ...s, breakdown: emptyBreakdown() }]));
+  const individuals = new Map(record.participants.map((p) => [p.id, { id: p.id, name: p.name, breakdown: emptyBreakdown() }]));
+  const award = (participantId: string, sideId: string, part: keyof Breakdown, points: number) => {
+    const person = individuals.get(participantId);
+    if (person) person.breakdown[part] += points;
+    const side = sides.get(sideId);
+    if (side) side.breakdown[part] += points;
+  };
+
+  const byId = new Map(record.arguments.map((a) => [a.id, a]));
+  for (const argument of record.arguments)
+    award(argument.participantId, argument.sideId, "rubric", argumentRubricPoints(rubric, argument.ballots));
+  for (const vote of record.votes) {
+    const argument = byId.get(vote.argumentId);
+    if (argument) award(argument.participantId, argument.sideId, "peerVotes", DEBATE_POINTS.peerVote);
+  }
+  for (const challenge of record.challenges) {
+    const argument = byId.get(challenge.argumentId);
+    if (!argument || challenge.status === "open") continue;
+    if (challenge.status === "upheld") {
+      award(argument.participantId, argument.sideId, "challenges", -DEBATE_POINTS.upheldAgainstArgument);
+      award(challenge.challengerId, challenge.challengerSideId, "challenges", DEBATE_POINTS.upheldForChallenger);
+    } else {
+      award(challenge.challengerId, challenge.challengerSideId, "challenges", -DEBATE_POINTS.rejectedForChallenger);
+    }
+  }
+  return { sides: ranked([...sides.values()]), individuals: ranked([...individuals.values()]) };
+}
+
+const emptyBreakdown = (): Breakdown => ({ rubric: 0, peerVotes: 0, challenges: 0 });
+
+/** Highest total first; then by name, then by id, so equal totals always list in the same order. */
+function ranked(entries: { id: string; name: string; breakdown: Breakdown }[]): Standing[] {
+  return entries
+    .map(({ id, name, breakdown }) => ({ id, name, total: breakdown.rubric + breakdown.peerVotes + breakdown.challenges, breakdown }))
+    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,39 @@
+// The scoreboard of a session, from its stored rows; the formulas are in ./debate.ts.
+import type { PackedScenario } from "../../../content/schema";
+import type { ArgumentRow, BallotRow, ChallengeRow, ParticipantRow, PeerVoteRow, SessionRow } from "../../../db/schema";
+import type { Scoreboard } from "../views/types";
+import { debateStandings } from "./debate";
+
+type Rows = {
+  scenario: PackedScenario;
+  seats: readonly ParticipantRow[];
+  arguments: readonly ArgumentRow[];
+  ballots: readonly BallotRow[];
+  votes: readonly PeerVoteRow[];
+  challenges: readonly ChallengeRow[];
+};
+
+/** Side totals and every active student's standing, each with its breakdown. */
+export function scoreboardOf(rows: Rows): Scoreboard {
+  const ballotsOf = new Map<string, Record<string, number>[]>();
+  for (const b of rows.ballots) ballotsOf.set(b.argumentId, [...(ballotsOf.get(b.argumentId) ?? []), b.scores]);
+  return debateStandings(rows.scenario.rubric, {
+    sides: rows.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
+    participants: rows.seats.filter((p) => !p.removedAt).map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId })),
+    arguments: rows.arguments.map((a) => ({ id: a.id, participantId: a.participantId, sideId: a.sideId, ballots: ballotsOf.get(a.id) ?? [] })),
+    votes: rows.votes.map((v) => ({ voterId: v.voterId, argumentId: v.argumentId })),
+    challenges: rows.challenges.map((c) => ({ challengerId: c.challengerId, challengerSideId: c.challengerSideId, argumentId: c.argumentId, status: c.status })),
+  });
+}
+
+/** What the projector and the students may see of it, as the teacher chose. */
+export function shownScoreboard(board: Scoreboard, shown: SessionRow["scoreboard"]): Scoreboard | null {
+  if (shown === "hidden") return null;
+  return { sides: board.sides, individuals: shown === "individuals" ? board.individuals : null };
+}
+
+export function voteCounts(votes: readonly Pick<PeerVoteRow, "argumentId">[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of votes) counts[v.argumentId] = (counts[v.argumentId] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,182 @@
+// Whole views, read fresh from the database: for a snapshot (connect, reconnect) and for the
+// lobby's coalesced seat changes. One load of the session serves every audience built from it.
+import { asc, eq } from "drizzle-orm";
+import type { PackedScenario } from "../../../content/schema";
+import type { Database } from "../../../db/client";
+import { ballots, challenges, debateArguments, participants, peerVotes, rounds, sessions, type ParticipantRow } from "../../../db/schema";
+import { canRead, isPublic, type Reader } from "../debate/visibility";
+import { LiveError } from "../errors";
+import { sessionNotFound } from "../guards";
+import { pendingRejoinRequests } from "../lobby/rejoin";
+import { allSeats } from "../lobby/seats";
+import { isUnassigned } from "../lobby/sides";
+import type { Presence } from "../presence";
+import type { ScenarioLibrary } from "../scenarios";
+import { ballotPoints } from "../scoring/debate";
+import { scoreboardOf, shownScoreboard, voteCounts } from "../scoring/scoreboard";
+import { argumentView, cardsById, challengeView, currentRound, namesOf, planItems, settingsOf } from "./debate";
+import type { DebateView, HostView, ParticipantView, ProjectorView, SideSummary } from "./types";
+
+const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
+
+export type SessionState = Awaited<ReturnType<ReturnType<typeof createViews>["load"]>>;
+
+export function createViews(db: Database, scenarios: ScenarioLibrary, presence: Presence) {
+  async function load(sessionId: string) {
+    const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+    if (!session) throw sessionNotFound();
+    const [scenario, seats, requests, roundRows, argumentRows, ballotRows, voteRows, challengeRows] = await Promise.all([
+      scenarios.content(session.scenarioVersionId),
+      allSeats(db, sessionId),
+      pendingRejoinRequests(db, sessionId),
+      db.select().from(rounds).where(eq(rounds.sessionId, sessionId)).orderBy(asc(rounds.planIndex)),
+      db.select().from(debateArguments).where(eq(debateArguments.sessionId, sessionId)).orderBy(asc(debateArguments.createdAt), asc(debateArguments.id)),
+      db
+        .select({ ballot: ballots })
+        .from(ballots)
+        .innerJoin(debateArguments, eq(debateArguments.id, ballots.argumentId))
+        .where(eq(debateArguments.sessionId, sessionId)),
+      db
+        .select({ vote: peerVotes })
+        .from(peerVotes)
+        .innerJoin(rounds, eq(rounds.id, peerVotes.roundId))
+        .where(eq(rounds.sessionId, sessionId)),
+      db.select().from(challenges).where(eq(challenges.sessionId, sessionId)).orderBy(asc(challenges.createdAt)),
+    ]);
+    return {
+      session,
+      scenario,
+      seats,
+      requests,
+      rounds: roundRows,
+      arguments: argumentRows,
+      ballots: ballotRows.map((r) => r.ballot),
+      votes: voteRows.map((r) => r.vote),
+      challenges: challengeRows,
+    };
+  }
+
+  function debateFor(state: SessionState, reader: Reader): DebateView {
+    const { session, scenario } = state;
+    const names = namesOf(state.seats);
+    const cards = cardsById(scenario);
+    const publicRounds = new Set(state.rounds.filter((r) => isPublic(session.roundPlan[r.planIndex].kind, r)).map((r) => r.id));
+    const settings = settingsOf(session);
+    const board = scoreboardOf(state);
+    return {
+      plan: planItems(session.roundPlan, state.rounds),
+      round: currentRound(session.roundPlan, state.rounds),
+      arguments: state.arguments
+        .filter((a) => canRead(reader, a, publicRounds.has(a.roundId)))
+        .map((a) => argumentView(a, names, cards, state.challenges)),
+      settings,
+      scoreboard: reader.role === "host" ? board : shownScoreboard(board, settings.scoreboard),
+    };
+  }
+
+  function hostView(state: SessionState): HostView {
+    const { session, scenario } = state;
+    const seated = state.seats.filter((p) => !p.removedAt);
+    const byId = new Map(seated.map((p) => [p.id, p]));
+    const names = namesOf(state.seats);
+    return {
+      audience: "host",
+      version: session.version,
+      serverTime: Date.now(),
+      session: { id: session.id, code: session.code, status: session.status, sidesLocked: session.sidesLocked, capacity: session.capacity },
+      scenario: {
+        id: scenario.id,
+        title: scenario.title,
+        motion: scenario.motion,
+        sides: sideSummaries(scenario),
+        rubric: scenario.rubric,
+        cards: [...cardsById(scenario).values()],
+      },
+      participants: seated.map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId, online: presence.isOnline(p.id) })),
+      rejoinRequests: state.requests.flatMap((r) => {
+        const seat = byId.get(r.participantId);
+        return seat ? [{ id: r.id, participantId: seat.id, name: seat.displayName }] : [];
+      }),
+      debate: {
+        ...debateFor(state, { role: "host" }),
+        ballots: state.ballots.map((b) => ({ argumentId: b.argumentId, scores: b.scores, comment: b.comment, points: ballotPoints(scenario.rubric, b.scores) })),
+        votes: voteCounts(state.votes),
+        challenges: state.challenges.map((c) => challengeView(c, names)),
+      },
+    };
+  }
+
+  function projectorView(state: SessionState): ProjectorView {
+    const { session, scenario } = state;
+    const seated = state.seats.filter((p) => !p.removedAt);
+    const sideIds = scenario.sides.map((s) => s.id);
+    return {
+      audience: "projector",
+      version: session.version,
+      serverTime: Date.now(),
+      session: { code: session.code, status: session.status, sidesLocked: session.sidesLocked },
+      scenario: { title: scenario.title, motion: scenario.motion },
+      sides: sideSummaries(scenario).map((side) => ({ ...side, members: seated.filter((p) => p.sideId === side.id).map((p) => p.displayName) })),
+      unassigned: seated.filter((p) => isUnassigned(p, sideIds)).map((p) => p.displayName),
+      total: seated.length,
+      debate: debateFor(state, { role: "projector" }),
+    };
+  }
+
+  function participantView(state: SessionState, participant: ParticipantRow): ParticipantView {
+    const { session, scenario } = state;
+    const removed = participant.removedAt !== null;
+    const side = removed ? undefined : scenario.sides.find((s) => s.id === participant.sideId);
+    const cards = cardsById(scenario);
+    const names = namesOf(state.seats);
+    const debate = debateFor(state, { role: "participant", participantId: participant.id, sideId: side?.id ?? null });
+    return {
+      audience: "participant",
+      version: session.version,
+      serverTime: Date.now(),
+      session: { code: session.code, status: session.status, title: scenario.title, motion: scenario.motion, sidesLocked: session.sidesLocked },
+      me: { id: participant.id, name: participant.displayName, removed },
+      side: side ? { ...side, cards: side.cards.map((id) => cards.get(id)!) } : null,
+      sides: sideSummaries(scenario),
+      debate: removed
+        ? { ...debate, arguments: [], scoreboard: null, myVotes: {}, myChallenges: [] }
+        : {
+            ...debate,
+            myVotes: Object.fromEntries(state.votes.filter((v) => v.voterId === participant.id).map((v) => [v.roundId, v.argumentId])),
+            myChallenges: state.challenges.filter((c) => c.challengerId === participant.id).map((c) => challengeView(c, names)),
+          },
+    };
+  }
+
+  return {
+    load,
+    async host(sessionId: string) {
+      return hostView(await load(sessionId));
+    },
+    async projector(sessionId: string) {
+      return projectorView(await load(sessionId));
+    },
+    async hostAndProjector(sessionId: string) {
+      const state = await load(sessionId);
+      return { host: hostView(state), projector: projectorView(state) };
+    },
+    /** A student's own view; removed students get theirs too (it says so). */
+    async participant(participantId: string) {
+      const [seat] = await db.select().from(participants).where(eq(participants.id, participantId));
+      if (!seat) throw new LiveError("not_found", "We could not find your seat.");
+      return participantView(await load(seat.sessionId), seat);
+    },
+    async participants(sessionId: string, ids?: readonly string[]) {
+      const state = await load(sessionId);
+      const wanted = ids ? new Set(ids) : undefined;
+      return state.seats.filter((p) => !wanted || wanted.has(p.id)).map((p) => participantView(state, p));
+    },
+    async scores(sessionId: string) {
+      const state = await load(sessionId);
+      const board = scoreboardOf(state);
+      return { host: board, votes: voteCounts(state.votes), others: shownScoreboard(board, state.session.scoreboard) };
+    },
+  };
+}
+
+export type Views = ReturnType<typeof createViews>;
