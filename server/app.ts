@@ -17,7 +17,7 @@ import type { RostrumContext } from "./context";
 import { createDatabaseHealth } from "./databaseHealth";
 import { unreachablePage } from "./http/errorPage";
 import { createLive } from "./live";
-import type { LiveServer } from "./live/publisher";
+import type { LiveServer } from "./live/publish/events";
 import { createScenarioLibrary } from "./live/scenarios";
 import { httpGuards } from "./http/guards";
 import { engineOriginGuard } from "./http/origin";
@@ -71,6 +71,8 @@ export async function createRostrum(options: RostrumOptions) {
   const io: LiveServer = new Server(httpServer, socketServerOptions);
   io.engine.use(engineOriginGuard(() => app.get("trust proxy fn"), publicUrl));
   const live = createLive({ db, io, scenarios, secret });
+  // Rounds that were running when the server stopped close at their stored deadlines.
+  await live.start();
   const cookies = createCookies(secret, publicUrl?.startsWith("https:") ?? false);
   const accounts = createAccounts(db, signupCode);
   const logins = createLoginSessions(db, (loginIds) => disconnectLogins(io, loginIds));

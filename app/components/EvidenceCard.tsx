@@ -1,4 +1,4 @@
-import type { CardView } from "../../server/live/views";
+import type { CardView } from "../../server/live/views/types";
 
 export function EvidenceCard({ card }: { card: CardView }) {
   const { source } = card;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { HostView } from "../../server/live/views";
+import type { HostView } from "../../server/live/views/types";
 
 type Props = {
   requests: HostView["rejoinRequests"];

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { HostView } from "../../server/live/views";
+import type { HostView } from "../../server/live/views/types";
 import { RenameStudent } from "./RenameStudent";
 
 type Props = {

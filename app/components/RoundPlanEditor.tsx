@@ -1,5 +1,5 @@
 import type { PackedScenario } from "../../content/schema";
-import { ROUND_SECONDS } from "../../server/live/roundPlan";
+import { ROUND_SECONDS } from "../../content/limits";
 import { roundKindLabel } from "./ScenarioPlan";
 
 /**

@@ -1,5 +1,5 @@
 import type { Side } from "../../content/schema";
-import type { CardView } from "../../server/live/views";
+import type { CardView } from "../../server/live/views/types";
 import { EvidenceCard } from "./EvidenceCard";
 
 export const stanceLabel = { for: "For the motion", against: "Against the motion", mixed: "Mixed view of the motion" } as const;

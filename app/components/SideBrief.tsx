@@ -1,4 +1,4 @@
-import type { ParticipantView } from "../../server/live/views";
+import type { ParticipantView } from "../../server/live/views/types";
 import { EvidenceCard } from "./EvidenceCard";
 
 type SideView = NonNullable<ParticipantView["side"]>;

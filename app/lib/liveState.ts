@@ -14,15 +14,15 @@ export type Delta =
   | { type: "challenge"; challenge: ChallengeView }
   | { type: "scores"; scoreboard: Scoreboard | null; votes?: Record<string, number> };
 
-const byId = <T extends { id: string }>(list: readonly T[], item: T, keep: (old: T) => boolean = () => false) => {
+const byId = <T extends { id: string }>(list: readonly T[], item: T, keep: (old: T) => boolean = () => false): T[] => {
   const i = list.findIndex((x) => x.id === item.id);
   if (i === -1) return [...list, item];
-  if (keep(list[i])) return list;
+  if (keep(list[i])) return [...list];
   return list.map((x, j) => (j === i ? item : x));
 };
 
 /** Merges arguments in, keeping the newer revision of each. */
-function withArguments(list: readonly ArgumentView[], incoming: readonly ArgumentView[]) {
+function withArguments(list: readonly ArgumentView[], incoming: readonly ArgumentView[]): ArgumentView[] {
   let out = [...list];
   for (const a of incoming) out = byId(out, a, (old) => old.revision > a.revision);
   return out;

@@ -8,7 +8,7 @@ import { guessCode } from "~/lib/codeGuesses.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
 import { seatOfBrowser } from "~/lib/seat.server";
-import type { ParticipantView } from "../../server/live/views";
+import type { ParticipantView } from "../../server/live/views/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
 

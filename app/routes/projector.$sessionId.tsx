@@ -7,7 +7,7 @@ import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
 import { sessionIdParam } from "~/lib/params.server";
 import { requireTeacher } from "~/lib/teacher.server";
-import type { ProjectorView } from "../../server/live/views";
+import type { ProjectorView } from "../../server/live/views/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Join ${data.view.session.code} · Rostrum` : "Rostrum" }];
 

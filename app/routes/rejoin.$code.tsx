@@ -10,7 +10,7 @@ import { guessCode } from "~/lib/codeGuesses.server";
 import { orNotFound } from "~/lib/live.server";
 import { requestOfBrowser, returnToSeat, seatOfBrowser } from "~/lib/seat.server";
 import { isLiveError } from "../../server/live/errors";
-import { SEAT_MOVED } from "../../server/live/rejoin";
+import { SEAT_MOVED } from "../../server/live/lobby/rejoin";
 
 export const meta: MetaFunction = () => [{ title: "Back into your seat · Rostrum" }];
 

@@ -12,7 +12,7 @@ import { TopBar } from "~/components/TopBar";
 import { startSessionFromForm } from "~/lib/startSession.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import { CAPACITY } from "../../server/limits";
-import { sideCards } from "../../server/live/views";
+import { sideCards } from "../../server/live/views/cards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scenario.title} · Preview · Rostrum` : "Scenario not found · Rostrum" },

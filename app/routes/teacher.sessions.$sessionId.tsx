@@ -13,7 +13,7 @@ import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
 import { sessionIdParam } from "~/lib/params.server";
 import { requireTeacher } from "~/lib/teacher.server";
-import type { HostView } from "../../server/live/views";
+import type { HostView } from "../../server/live/views/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.code} · Console · Rostrum` : "Rostrum" }];
 

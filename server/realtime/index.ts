@@ -9,20 +9,23 @@ import type { Live } from "../live";
 import { REMOVED } from "../live/guards";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import { hashToken } from "../hashToken";
-import { closeRoom, type LiveServer } from "../live/publisher";
+import { closeRoom } from "../live/publish/publisher";
+import type { LiveServer } from "../live/publish/events";
+import { rooms } from "../live/publish/rooms";
 import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
 import type { LiveSocket } from "./handlers";
 import { createHandshakeGuard, TOO_MANY_FAILED } from "./handshakes";
 import { BUSY, createSocketLimits, TOO_MANY } from "./limits";
+import { registerDebateHandlers } from "./debateHandlers";
 import { registerLobbyHandlers } from "./lobbyHandlers";
-import { rooms } from "./rooms";
 import { registerSessionHandlers } from "./sessionHandlers";
 
 const refuse = (code: ErrorCode, message: string) => Object.assign(new Error(message), { data: { code } });
 // For a connection already closed: nothing is sent, the error only frees the pending socket.
 const dropped = () => new Error("The connection closed before its handshake was checked.");
 
-async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins: LoginSessions): Promise<SocketData> {
+/** Who the socket is, and the side room a student's socket starts in. */
+async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins: LoginSessions): Promise<SocketData & { sideId?: string | null }> {
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
   if (!auth.success) throw new LiveError("invalid", "This connection did not say which session it is for.");
   if (auth.data.role === "participant") {
@@ -30,7 +33,7 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
     if (!token) throw new LiveError("not_found", "We could not find your seat. Join again with the session code.");
     const { participant, session } = await live.seatByToken(token);
     if (participant.removedAt) throw new LiveError("forbidden", REMOVED);
-    return { role: "participant", participantId: participant.id, sessionId: session.id };
+    return { role: "participant", participantId: participant.id, sessionId: session.id, sideId: participant.sideId };
   }
   const token = await cookies.loginToken(socket.handshake.headers.cookie);
   const login = token && (await logins.find(token));
@@ -87,8 +90,9 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       // No one is left to answer (the client left, or sent a second CONNECT): skip the lookup.
       if (connection.readyState !== "open") return Promise.resolve(next(dropped()));
       return identify(socket, live, cookies, logins).then(
-        (data) => {
+        ({ sideId, ...data }) => {
           socket.data = data;
+          if (sideId) void socket.join(rooms.side(data.sessionId, sideId));
           answer();
         },
         (error) => {
@@ -113,6 +117,7 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
   io.on("connection", (socket) => {
     const data = socket.data;
     limits.admit(data, socket);
+    socket.join(rooms.session(data.sessionId));
     socket.on("disconnect", () => limits.release(data, socket));
     if (data.role === "participant") {
       socket.join(rooms.participant(data.participantId));
@@ -165,5 +170,6 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
     });
     registerSessionHandlers(socket, live);
     registerLobbyHandlers(socket, live);
+    registerDebateHandlers(socket, live);
   });
 }

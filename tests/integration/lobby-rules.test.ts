@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, sessions } from "../../db/schema";
-import type { HostView, ParticipantView, ProjectorView } from "../../server/live/views";
+import type { HostView, ParticipantView, ProjectorView } from "../../server/live/views/types";
 import { nextEvent, postForm, send, signUpTeacher, startSession, socketsToClose } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 

@@ -7,7 +7,7 @@ import { loadBundledContent } from "../../content/load";
 import { participants, sessions } from "../../db/schema";
 import { createLive } from "../../server/live";
 import { createScenarioLibrary } from "../../server/live/scenarios";
-import type { HostView, ParticipantView } from "../../server/live/views";
+import type { HostView, ParticipantView } from "../../server/live/views/types";
 import { cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket, socketsToClose, closedBy } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 
@@ -105,7 +105,12 @@ describe.each(backends)("lobby on %s", (backend) => {
       expect(view.side!.cards.map((c) => c.id).every((id) => own.has(id))).toBe(true);
       expect(view.side!.cards.length).toBe(own.size);
       expect(view.side!.brief.talkingPoints.length).toBeGreaterThanOrEqual(3);
-      expect(JSON.stringify(view)).not.toContain('"sides"');
+      // Nothing of another side's private brief or cards reaches this student.
+      const text = JSON.stringify(view);
+      for (const other of scenario!.content.sides.filter((s) => s.id !== view.side!.id)) {
+        expect(text).not.toContain(other.brief.talkingPoints[0]);
+        for (const card of other.cards.filter((c) => !own.has(c))) expect(text).not.toContain(`"id":"${card}"`);
+      }
     }
   });
 

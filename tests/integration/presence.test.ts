@@ -1,7 +1,7 @@
 // A phone that silently leaves the Wi-Fi (no goodbye, no closed connection) shows as offline on
 // the teacher's console within 15 seconds, through the server's heartbeat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HostView } from "../../server/live/views";
+import type { HostView } from "../../server/live/views/types";
 import { connect, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 import { startTcpProxy, type TcpProxy } from "../support/tcpProxy";

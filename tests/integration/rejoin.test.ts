@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants, rejoinRequests, sessions } from "../../db/schema";
-import { PENDING_REJOIN_REQUESTS_PER_SESSION } from "../../server/live/rejoin";
-import type { HostView, ParticipantView } from "../../server/live/views";
+import { PENDING_REJOIN_REQUESTS_PER_SESSION } from "../../server/live/lobby/rejoin";
+import type { HostView, ParticipantView } from "../../server/live/views/types";
 import { cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket, socketsToClose, page as pageOf, closedBy } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JOIN_CODE_ALPHABET, generateJoinCode, normalizeJoinCode } from "../../server/live/joinCode";
+import { JOIN_CODE_ALPHABET, generateJoinCode, normalizeJoinCode } from "../../server/live/lobby/joinCode";
 
 describe("join codes", () => {
   it("use six characters from an alphabet without look-alikes", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NAME_MAX_LENGTH } from "../../server/limits";
-import { checkDisplayName, nameKey } from "../../server/live/names";
+import { checkDisplayName, nameKey } from "../../server/live/lobby/names";
 
 describe("display names", () => {
   it("trims and folds white space; the key ignores case", () => {

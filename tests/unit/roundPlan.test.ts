@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adaptRoundPlan, type Round } from "../../server/live/roundPlan";
+import { adaptRoundPlan, type Round } from "../../server/live/rounds/plan";
 
 const rounds: Round[] = [
   { kind: "poll", title: "Before", sides: [], seconds: 60, poll: "before" },

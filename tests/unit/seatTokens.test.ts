@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "../../server/hashToken";
-import { createSeatTokens } from "../../server/live/seatTokens";
+import { createSeatTokens } from "../../server/live/lobby/seatTokens";
 
 const session = "7b0c5a0e-4a8e-4bd0-9a43-1f7f2f6f0b11";
 const form = "0f4b3c8e-8f0a-4a39-8f4e-6d3c2b1a0e9f";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autoBalance, smallestSide, type Seat } from "../../server/live/sides";
+import { autoBalance, smallestSide, type Seat } from "../../server/live/lobby/sides";
 
 const sides = ["gov", "opp", "us"];
 const seats = (...sideIds: (string | null)[]): Seat[] => sideIds.map((sideId, i) => ({ id: `p${i}`, sideId }));

@@ -3,7 +3,7 @@
 // trimmed, 1-30 characters, must show something, is not reserved and is fit for a classroom.
 // Its key says when two names are "the same" in a session: case, inner spacing and invisible
 // characters do not count, so "Dara" and "Dara\u3164" clash.
-import { NAME_MAX_LENGTH } from "../limits";
+import { NAME_MAX_LENGTH } from "../../limits";
 import { containsProfanity } from "./profanity";
 
 /** Names that would pass for the teacher or the app; the session's teacher's own name is added per session. */

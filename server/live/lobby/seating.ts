@@ -157,9 +157,11 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
 
     /** The teacher renames a student, under the same rules as joining; everyone sees it live. */
     async renameParticipant(teacherId: string, sessionId: string, participantId: string, nameInput: string) {
+      // Read before the lock: on PGlite a read through `db` inside the transaction would wait for it.
+      const teacherName = await found.teacherName(teacherId);
       const name = await runCommand(sessionId, async ({ tx, session, out }) => {
         requireHost(session, teacherId);
-        const name = checkDisplayName(nameInput, [await found.teacherName(session.teacherId)]);
+        const name = checkDisplayName(nameInput, [teacherName]);
         if (!name.ok) throw new LiveError("invalid", name.message, "name");
         const seats = await activeSeats(tx, sessionId);
         if (!seats.some((p) => p.id === participantId)) throw notInSession();

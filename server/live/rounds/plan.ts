@@ -1,13 +1,10 @@
 // The round plan a session runs: the scenario's rounds that the teacher kept, in the scenario's
 // order, each with the time the teacher gave it. Pure, so the rule is tested alone.
-import { ROUND_SECONDS } from "../../content/limits";
-import type { Scenario } from "../../content/schema";
+import { ROUND_SECONDS } from "../../../content/limits";
+import type { Scenario } from "../../../content/schema";
 
 export type Round = Scenario["rounds"][number];
 export type RoundChoice = { index: number; seconds: number };
-
-// Defined with the content schema, which enforces the same limits on scenario packs.
-export { ROUND_SECONDS };
 
 export type PlanResult = { ok: true; plan: Round[] } | { ok: false; message: string };
 

@@ -14,6 +14,7 @@ import type { Presence } from "../presence";
 import type { ScenarioLibrary } from "../scenarios";
 import { ballotPoints } from "../scoring/debate";
 import { scoreboardOf, shownScoreboard, voteCounts } from "../scoring/scoreboard";
+import { sideCards } from "./cards";
 import { argumentView, cardsById, challengeView, currentRound, namesOf, planItems, settingsOf } from "./debate";
 import type { DebateView, HostView, ParticipantView, ProjectorView, SideSummary } from "./types";
 
@@ -127,7 +128,6 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     const { session, scenario } = state;
     const removed = participant.removedAt !== null;
     const side = removed ? undefined : scenario.sides.find((s) => s.id === participant.sideId);
-    const cards = cardsById(scenario);
     const names = namesOf(state.seats);
     const debate = debateFor(state, { role: "participant", participantId: participant.id, sideId: side?.id ?? null });
     return {
@@ -136,7 +136,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       serverTime: Date.now(),
       session: { code: session.code, status: session.status, title: scenario.title, motion: scenario.motion, sidesLocked: session.sidesLocked },
       me: { id: participant.id, name: participant.displayName, removed },
-      side: side ? { ...side, cards: side.cards.map((id) => cards.get(id)!) } : null,
+      side: side ? { ...side, cards: sideCards(scenario, side) } : null,
       sides: sideSummaries(scenario),
       debate: removed
         ? { ...debate, arguments: [], scoreboard: null, myVotes: {}, myChallenges: [] }

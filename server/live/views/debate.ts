@@ -1,15 +1,9 @@
 // The debate part of every view, from rows. Pure: who may read what is decided here once.
-import type { PackedScenario } from "../../../content/schema";
 import type { ArgumentRow, ChallengeRow, ParticipantRow, RoundRow, SessionRow } from "../../../db/schema";
 import type { Round } from "../rounds/plan";
 import { isPublic } from "../debate/visibility";
+export { cardsById } from "./cards";
 import type { ArgumentView, CardView, ChallengeView, PlanItem, RoundView, Settings } from "./types";
-
-/** Every card of the scenario with its source, by id. */
-export function cardsById(scenario: PackedScenario): Map<string, CardView> {
-  const sources = new Map(scenario.sources.map((s) => [s.id, s]));
-  return new Map(scenario.cards.map((c) => [c.id, { ...c, source: sources.get(c.source)! }]));
-}
 
 export const settingsOf = (session: SessionRow): Settings => ({ argumentsLive: session.argumentsLive, scoreboard: session.scoreboard });
 
