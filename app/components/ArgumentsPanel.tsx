@@ -56,7 +56,9 @@ export function ArgumentsPanel({ view, send, run, disabled }: Props) {
           </select>
         </p>
       ) : null}
-      {current ? (
+      {item.kind === "crossfire" ? (
+        <p className="muted">Crossfire is public: everyone in the debate reads it as it happens.</p>
+      ) : current ? (
         current.revealed ? (
           <p className="muted">✓ Revealed: students and the projector can read these.</p>
         ) : (

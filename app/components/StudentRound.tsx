@@ -28,6 +28,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
   const cardAction = (a: ArgumentView) =>
     a.sideId !== mySide ? (card: CardView) => <ChallengeQuote argument={a} card={card} myChallenges={myChallenges} send={send} /> : undefined;
   const readable = round.revealed || round.kind === "crossfire";
+  const roundNews = `${round.title}: ${closed ? "closed" : round.status === "paused" ? "paused" : "running"}.${onFloor && !closed ? " Your side has the floor." : ""}`;
 
   const composer = (
     <Composer
@@ -44,6 +45,10 @@ export function StudentRound({ view, send, offsetMs }: Props) {
   return (
     <>
       <CurrentRound round={round} sideName={name} offsetMs={offsetMs} />
+      {/* A new round, a pause or the close reaches a student who is not looking at the top. */}
+      <p className="visually-hidden" aria-live="polite">
+        {roundNews}
+      </p>
       {isSpeakingRound(round.kind) ? (
         onFloor ? (
           <section className="panel" aria-labelledby="speech-heading">
