@@ -28,7 +28,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
   const cardAction = (a: ArgumentView) =>
     a.sideId !== mySide ? (card: CardView) => <ChallengeQuote argument={a} card={card} myChallenges={myChallenges} send={send} /> : undefined;
   const readable = round.revealed || round.kind === "crossfire";
-  const roundNews = `${round.title}: ${closed ? "closed" : round.status === "paused" ? "paused" : "running"}.${onFloor && !closed ? " Your side has the floor." : ""}`;
+  const roundNews = `${round.title}: ${closed ? "closed" : "running"}.${onFloor && !closed ? " Your side has the floor." : ""}`;
 
   const composer = (
     <Composer
