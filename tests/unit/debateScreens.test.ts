@@ -3,7 +3,7 @@ import { latestFirst, listNames, nearLimitNotice, nextUpcoming, roundsRun, sideN
 import type { ArgumentView, PlanItem } from "../../server/live/views/types";
 
 const plan = (statuses: PlanItem["status"][]): PlanItem[] =>
-  statuses.map((status, index) => ({ index, kind: "opening", title: `R${index}`, sides: ["a"], seconds: 60, status, roundId: status === "upcoming" ? null : `r${index}` }));
+  statuses.map((status, index) => ({ index, kind: "opening", title: `R${index}`, sides: ["a"], seconds: 60, status, roundId: status === "upcoming" ? null : `r${index}`, revealed: false }));
 
 let at = 0;
 const arg = (over: Partial<ArgumentView>): ArgumentView => ({
