@@ -2,7 +2,7 @@
 // bundle can import without pulling in server code.
 export const CAPACITY = { default: 60, max: 300 } as const;
 export const PASSWORD_MIN_LENGTH = 10;
-/** Display names, counted in characters as people see them (server/live/names.ts has the rule). */
+/** Display names, counted in characters as people see them (server/live/lobby/names.ts has the rule). */
 export const NAME_MAX_LENGTH = 30;
 
 /** A scenario file (or its pasted text) on the import page. */

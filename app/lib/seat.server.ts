@@ -1,6 +1,7 @@
 // Where a device's seat cookie leads in a session: back to its seat, or back to the page where
 // it waits for the teacher to let it in.
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { isActive } from "../../server/live/lobby/seats";
 
 /** The seat this browser's cookie holds in the session with `code` (removed or not), found without counting a code guess. */
 export async function seatOfBrowser(request: Request, context: AppLoadContext, code: string) {
@@ -20,7 +21,7 @@ export async function requestOfBrowser(request: Request, context: AppLoadContext
  */
 export async function returnToSeat(request: Request, context: AppLoadContext, code: string): Promise<"removed" | undefined> {
   const seat = await seatOfBrowser(request, context, code);
-  if (seat && !seat.participant.removedAt) throw redirect(`/play/${seat.session.code}`);
+  if (seat && isActive(seat.participant)) throw redirect(`/play/${seat.session.code}`);
   if (seat) return "removed";
   const asked = await requestOfBrowser(request, context, code);
   if (asked?.status === "pending") throw redirect(`/rejoin/${asked.session.code}`);

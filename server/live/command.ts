@@ -10,6 +10,7 @@ import type { PackedScenario } from "../../content/schema";
 import type { Database, Transaction } from "../../db/client";
 import { sessions, type SessionRow } from "../../db/schema";
 import { requireOpen, sessionNotFound } from "./guards";
+import { sideIdsOf } from "./lobby/sides";
 import type { Outbox, Publisher } from "./publish/publisher";
 import type { ScenarioLibrary } from "./scenarios";
 
@@ -24,8 +25,6 @@ export type CommandContext = {
 };
 
 export type WriteContext = { tx: Transaction; out: Outbox };
-
-export const sideIdsOf = (scenario: PackedScenario) => scenario.sides.map((s) => s.id);
 
 export function createCommandRunner(db: Database, scenarios: ScenarioLibrary, publisher: Publisher) {
   async function inTransaction<T>(work: (tx: Transaction, out: Outbox) => Promise<T>): Promise<T> {

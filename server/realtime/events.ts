@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Ack } from "../live/errors";
 import type { ArgumentView, BallotView, ChallengeView, View } from "../live/views/types";
 import { DEBATE_LIMITS } from "../limits";
+import { EXTEND_SECONDS } from "../live/rounds/clock";
 export type { DatabaseStatus, ServerToClientEvents, SocketData } from "../live/publish/events";
 
 const id = z.uuid("must be an id");
@@ -27,7 +28,7 @@ export const payloads = {
   "round:skip": z.strictObject({ index: z.number().int().min(0).max(200) }),
   "round:pause": z.strictObject({ roundId: id }),
   "round:resume": z.strictObject({ roundId: id }),
-  "round:extend": z.strictObject({ roundId: id, seconds: z.union([z.literal(30), z.literal(60)]) }),
+  "round:extend": z.strictObject({ roundId: id, seconds: z.literal(EXTEND_SECONDS) }),
   "round:end": z.strictObject({ roundId: id }),
   "round:reveal": z.strictObject({ roundId: id }),
   "settings:update": z.strictObject({ argumentsLive: z.boolean().optional(), scoreboard: z.enum(["hidden", "sides", "individuals"]).optional() }),

@@ -2,8 +2,7 @@
 // socket's role, run the engine command, answer the acknowledgement. Nothing is dropped silently.
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import { failure } from "../live/errors";
-import type { Ack } from "../live/errors";
+import { failure, type Ack } from "../live/errors";
 import { payloads, type ClientEvent, type ClientToServerEvents, type Results, type ServerToClientEvents, type SocketData } from "./events";
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

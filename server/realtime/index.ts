@@ -7,6 +7,7 @@ import { UNREACHABLE_MESSAGE, type DatabaseHealth } from "../databaseHealth";
 import { logError } from "../errorLog";
 import type { Live } from "../live";
 import { REMOVED } from "../live/guards";
+import { isActive } from "../live/lobby/seats";
 import { LiveError, isLiveError, type ErrorCode } from "../live/errors";
 import { hashToken } from "../hashToken";
 import { closeRoom } from "../live/publish/publisher";
@@ -32,7 +33,7 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
     const token = "token" in auth.data ? auth.data.token : await cookies.seatToken(socket.handshake.headers.cookie, auth.data.sessionId);
     if (!token) throw new LiveError("not_found", "We could not find your seat. Join again with the session code.");
     const { participant, session } = await live.seatByToken(token);
-    if (participant.removedAt) throw new LiveError("forbidden", REMOVED);
+    if (!isActive(participant)) throw new LiveError("forbidden", REMOVED);
     return { role: "participant", participantId: participant.id, sessionId: session.id, sideId: participant.sideId };
   }
   const token = await cookies.loginToken(socket.handshake.headers.cookie);

@@ -1,5 +1,5 @@
 // What a phone downloads: the browser bundle carries no server-only code. The profanity filter's
-// word list (server/live/profanity.ts) once rode along with a shared limit into every page.
+// word list (server/live/lobby/profanity.ts) once rode along with a shared limit into every page.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -7,12 +7,12 @@ import type { Transaction } from "../../../db/client";
 import { challenges, debateArguments, participants, type ArgumentRow, type RoundRow } from "../../../db/schema";
 import type { CommandRunner, WriteContext } from "../command";
 import { LiveError } from "../errors";
-import { rooms } from "../publish/rooms";
 import type { ScenarioLibrary } from "../scenarios";
 import { argumentView, cardsById } from "../views/debate";
 import type { ArgumentView, RoundKind } from "../views/types";
-import { isRunning, roundOf, seatOf, type Student } from "./students";
-import { isPublic } from "./visibility";
+import { isRunning } from "../rounds/running";
+import { roundOf, seatOf, type Student } from "./students";
+import { argumentRooms, isPublic } from "./visibility";
 
 export const SPEAKING_KINDS: readonly RoundKind[] = ["opening", "rebuttal", "closing"];
 
@@ -25,7 +25,7 @@ function checkCitations(scenario: PackedScenario, sideId: string, cardIds: reado
 }
 
 /** The side a student writes for, on the floor in this round. */
-function floorSide(round: RoundRow, scenario: PackedScenario, plan: { kind: RoundKind; sides: string[] }, sideId: string | null) {
+function floorSide(round: RoundRow, plan: { kind: RoundKind; sides: string[] }, sideId: string | null) {
   if (!isRunning(round)) throw new LiveError("closed", LATE);
   if (!sideId) throw new LiveError("forbidden", "You have no side yet: wait for your teacher to seat you.");
   if (!plan.sides.includes(sideId)) throw new LiveError("forbidden", "Your side is not on the floor in this round.");
@@ -37,9 +37,7 @@ async function publishArgument({ tx, out }: WriteContext, row: ArgumentRow, roun
   const [author] = await tx.select({ name: participants.displayName }).from(participants).where(eq(participants.id, row.participantId));
   const ruled = await tx.select().from(challenges).where(eq(challenges.argumentId, row.id));
   const view = argumentView(row, new Map([[row.participantId, author?.name ?? ""]]), cardsById(scenario), ruled);
-  const to = [rooms.host(row.sessionId), rooms.side(row.sessionId, row.sideId)];
-  if (isPublic(kind, round)) to.push(rooms.session(row.sessionId));
-  out.emit(to, "argument:changed", view);
+  out.emit(argumentRooms(row, isPublic(kind, round)), "argument:changed", view);
   return view;
 }
 
@@ -62,7 +60,7 @@ export function createArguments({ runWrite }: CommandRunner, scenarios: Scenario
     /** Submits or edits the student's speech in a speaking round. */
     submitArgument(student: Student, roundId: string, draft: Draft): Promise<ArgumentView> {
       return inRound(student, roundId, SPEAKING_KINDS, async ({ tx }, seat, round) => {
-        const sideId = floorSide(round, seat.scenario, seat.session.roundPlan[round.planIndex], seat.sideId);
+        const sideId = floorSide(round, seat.session.roundPlan[round.planIndex], seat.sideId);
         checkCitations(seat.scenario, sideId, draft.cardIds);
         const [row] = await tx
           .insert(debateArguments)
@@ -80,7 +78,7 @@ export function createArguments({ runWrite }: CommandRunner, scenarios: Scenario
     askQuestion(student: Student, roundId: string, targetSideId: string, draft: Draft): Promise<ArgumentView> {
       return inRound(student, roundId, ["crossfire"], async ({ tx }, seat, round) => {
         const planned = seat.session.roundPlan[round.planIndex];
-        const sideId = floorSide(round, seat.scenario, planned, seat.sideId);
+        const sideId = floorSide(round, planned, seat.sideId);
         if (targetSideId === sideId) throw new LiveError("invalid", "Ask a question to another side, not your own.");
         if (!planned.sides.includes(targetSideId)) throw new LiveError("invalid", "That side is not on the floor in this round.");
         checkCitations(seat.scenario, sideId, draft.cardIds);
@@ -94,7 +92,7 @@ export function createArguments({ runWrite }: CommandRunner, scenarios: Scenario
       );
       if (!question) throw new LiveError("not_found", "That question is not part of this session.");
       return inRound(student, question.roundId, ["crossfire"], async ({ tx }, seat, round) => {
-        const sideId = floorSide(round, seat.scenario, seat.session.roundPlan[round.planIndex], seat.sideId);
+        const sideId = floorSide(round, seat.session.roundPlan[round.planIndex], seat.sideId);
         if (question.targetSideId !== sideId) throw new LiveError("forbidden", "Only the side the question was asked to can answer it.");
         checkCitations(seat.scenario, sideId, draft.cardIds);
         return insertOnce(tx, { sessionId: student.sessionId, roundId: round.id, participantId: student.participantId, sideId, kind: "answer", targetSideId: null, replyTo: question.id, ...draft });

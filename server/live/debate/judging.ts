@@ -13,7 +13,7 @@ import { ballotPoints, checkBallot } from "../scoring/debate";
 import { argumentView, cardsById, challengeView } from "../views/debate";
 import type { BallotView, ChallengeView } from "../views/types";
 import { roundOf, seatOf, type Student } from "./students";
-import { canRead, isPublic } from "./visibility";
+import { argumentRooms, canRead, isPublic } from "./visibility";
 
 async function argumentIn(tx: Transaction, sessionId: string, argumentId: string) {
   const [row] = await tx.select().from(debateArguments).where(and(eq(debateArguments.id, argumentId), eq(debateArguments.sessionId, sessionId)));
@@ -107,9 +107,7 @@ export function createJudging({ runCommand, runWrite }: CommandRunner, scenarios
         const view = challengeView(row, names);
         out.emit([rooms.host(sessionId), rooms.participant(row.challengerId)], "challenge:changed", view);
         // The ruling is public: it shows on the argument wherever the argument can be read.
-        const to = [rooms.host(sessionId), rooms.side(sessionId, argument.sideId)];
-        if (isPublic(session.roundPlan[round.planIndex].kind, round)) to.push(rooms.session(sessionId));
-        out.emit(to, "argument:changed", argumentView(argument, names, cardsById(scenario), ruled));
+        out.emit(argumentRooms(argument, isPublic(session.roundPlan[round.planIndex].kind, round)), "argument:changed", argumentView(argument, names, cardsById(scenario), ruled));
         out.scores(sessionId);
         return view;
       });

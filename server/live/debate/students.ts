@@ -5,6 +5,8 @@ import type { Transaction } from "../../../db/client";
 import { participants, rounds, sessions, type RoundRow } from "../../../db/schema";
 import { LiveError } from "../errors";
 import { REMOVED, requireOpen } from "../guards";
+import { isActive } from "../lobby/seats";
+import { sideIdsOf, sideOfSeat } from "../lobby/sides";
 import type { ScenarioLibrary } from "../scenarios";
 
 export type Student = { participantId: string; sessionId: string };
@@ -16,10 +18,11 @@ export async function seatOf(tx: Transaction, scenarios: ScenarioLibrary, studen
     .innerJoin(sessions, eq(sessions.id, participants.sessionId))
     .where(and(eq(participants.id, student.participantId), eq(participants.sessionId, student.sessionId)));
   if (!row) throw new LiveError("not_found", "We could not find your seat.");
-  if (row.participant.removedAt) throw new LiveError("forbidden", REMOVED);
+  if (!isActive(row.participant)) throw new LiveError("forbidden", REMOVED);
   requireOpen(row.session);
   const scenario = await scenarios.content(row.session.scenarioVersionId, tx);
-  return { ...row, scenario, sideId: row.participant.sideId };
+  // A side the scenario does not have counts as none, as in every view.
+  return { ...row, scenario, sideId: sideOfSeat(row.participant, sideIdsOf(scenario)) };
 }
 
 /**
@@ -35,5 +38,3 @@ export async function roundOf(tx: Transaction, sessionId: string, roundId: strin
   if (!row || row.status === "skipped") throw new LiveError("not_found", "That round is not part of this session.");
   return row;
 }
-
-export const isRunning = (round: RoundRow) => round.status === "open" || round.status === "paused";

@@ -1,5 +1,6 @@
 // Who may read an argument. One rule for views, deltas, votes and challenges.
 import type { RoundRow } from "../../../db/schema";
+import { rooms } from "../publish/rooms";
 import type { RoundKind } from "../views/types";
 
 /** Crossfire is a public exchange; a speech is public once the teacher reveals its round. */
@@ -12,4 +13,11 @@ export function canRead(reader: Reader, argument: { participantId: string; sideI
   if (reader.role === "projector") return false;
   // Teammates read each other's speeches as they are written.
   return argument.participantId === reader.participantId || (reader.sideId !== null && argument.sideId === reader.sideId);
+}
+
+/** The rooms an argument's changes go to, by the same rule: the teacher, the author's side, and everyone once public. */
+export function argumentRooms(argument: { sessionId: string; sideId: string }, isPublicRound: boolean): string[] {
+  const to = [rooms.host(argument.sessionId), rooms.side(argument.sessionId, argument.sideId)];
+  if (isPublicRound) to.push(rooms.session(argument.sessionId));
+  return to;
 }

@@ -11,7 +11,7 @@ import { REMOVED, requireHost, requireOpen } from "../guards";
 import { normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
 import { refuseRejoinRequestsFor, SEAT_MOVED } from "./rejoin";
-import { activeSeats, isActiveSeat } from "./seats";
+import { activeSeats, isActive, isActiveSeat } from "./seats";
 import type { Sessions } from "./sessions";
 import type { SeatTokens } from "./seatTokens";
 import { autoBalance, isUnassigned, smallestSide } from "./sides";
@@ -56,7 +56,7 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
         const participant = await runCommand(session.id, async ({ tx, session, sideIds, out }) => {
           if (joinId) {
             const [repeat] = await tx.select().from(participants).where(and(eq(participants.sessionId, session.id), eq(participants.joinId, joinId)));
-            if (repeat?.removedAt) throw new LiveError("forbidden", REMOVED);
+            if (repeat && !isActive(repeat)) throw new LiveError("forbidden", REMOVED);
             if (repeat?.tokenHash === tokenHash) return repeat;
             if (repeat) throw new LiveError("forbidden", SEAT_MOVED);
           }

@@ -11,7 +11,7 @@ import { adaptRoundPlan, type RoundChoice } from "../rounds/plan";
 import type { ScenarioLibrary } from "../scenarios";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
 
-export const NO_SESSION = "There is no session with that code. Check the code on the board and try again.";
+const NO_SESSION = "There is no session with that code. Check the code on the board and try again.";
 
 /** The one rule for a class size, for the engine and the forms that start a session. */
 export function checkCapacity(capacity: number) {
@@ -26,8 +26,6 @@ export function createSessions(db: Database, scenarios: ScenarioLibrary) {
   }
 
   return {
-    sessionById,
-
     /** The teacher's own name, which their students may not take. */
     async teacherName(teacherId: string) {
       const [row] = await db.select({ name: teachers.name }).from(teachers).where(eq(teachers.id, teacherId));

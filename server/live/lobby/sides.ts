@@ -2,8 +2,14 @@
 
 export type Seat = { id: string; sideId: string | null };
 
+/** A scenario's side ids, in the scenario's order. */
+export const sideIdsOf = (scenario: { sides: readonly { id: string }[] }) => scenario.sides.map((s) => s.id);
+
 /** A seat without a side of this scenario (none yet, or one the scenario does not have). */
 export const isUnassigned = (seat: { sideId: string | null }, sideIds: readonly string[]) => seat.sideId === null || !sideIds.includes(seat.sideId);
+
+/** The seat's side, or null when it is unassigned: what views and student writes go by. */
+export const sideOfSeat = (seat: { sideId: string | null }, sideIds: readonly string[]) => (isUnassigned(seat, sideIds) ? null : seat.sideId);
 
 /**
  * Balances seats over sides: sizes differ by at most one, and running it again on a balanced

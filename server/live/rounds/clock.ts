@@ -17,11 +17,14 @@ export type ClockResult = { ok: true; clock: ClockState } | { ok: false; message
 export const EXTEND_SECONDS = [30, 60] as const;
 
 const MAX_MS = ROUND_SECONDS.max * 1000;
+
+/** A length a round may be given: whole seconds within ROUND_SECONDS (the plan and the clock both check it). */
+export const isRoundLength = (seconds: number) => Number.isInteger(seconds) && seconds >= ROUND_SECONDS.min && seconds <= ROUND_SECONDS.max;
 const MAX_MINUTES = ROUND_SECONDS.max / 60;
 
 /** A round's length comes from a validated plan, so a length outside the limits is a programming error. */
 export function startClock(seconds: number, now: number): ClockState {
-  if (!Number.isInteger(seconds) || seconds < ROUND_SECONDS.min || seconds > ROUND_SECONDS.max)
+  if (!isRoundLength(seconds))
     throw new RangeError(`A round lasts ${ROUND_SECONDS.min} to ${ROUND_SECONDS.max} whole seconds, not ${seconds}.`);
   return { status: "open", endsAt: now + seconds * 1000, remainingMs: seconds * 1000 };
 }

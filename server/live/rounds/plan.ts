@@ -2,6 +2,7 @@
 // order, each with the time the teacher gave it. Pure, so the rule is tested alone.
 import { ROUND_SECONDS } from "../../../content/limits";
 import type { Scenario } from "../../../content/schema";
+import { isRoundLength } from "./clock";
 
 export type Round = Scenario["rounds"][number];
 export type RoundChoice = { index: number; seconds: number };
@@ -15,7 +16,7 @@ export function adaptRoundPlan(rounds: readonly Round[], choices: readonly Round
     const round = rounds[index];
     if (!Number.isInteger(index) || !round) return { ok: false, message: "That round is not part of this scenario." };
     if (chosen.has(index)) return { ok: false, message: `“${round.title}” is listed twice.` };
-    if (!Number.isInteger(seconds) || seconds < ROUND_SECONDS.min || seconds > ROUND_SECONDS.max)
+    if (!isRoundLength(seconds))
       return { ok: false, message: `“${round.title}” needs a time between ${ROUND_SECONDS.min} seconds and ${ROUND_SECONDS.max / 60} minutes.` };
     chosen.set(index, seconds);
   }

@@ -2,7 +2,7 @@
 // and reveals rounds; a round closes by itself at its deadline, on whichever node's timer fires
 // first. Every change is a teacher command (under the session lock) that sends one small
 // `round:changed` delta to the whole session.
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client";
 import { challenges, debateArguments, rounds, sessions, type RoundRow, type SessionRow } from "../../../db/schema";
 import { logError } from "../../errorLog";
@@ -14,9 +14,9 @@ import { rooms } from "../publish/rooms";
 import { allSeats } from "../lobby/seats";
 import { argumentView, cardsById, currentRound, namesOf, planItems, settingsOf } from "../views/debate";
 import { closeClock, extendClock, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
+import { isRunning, isRunningRound } from "./running";
 import { createRoundTimers } from "./timers";
 
-const running = inArray(rounds.status, ["open", "paused"]);
 const clockOf = (row: RoundRow): ClockState => ({
   status: row.status === "skipped" ? "closed" : row.status,
   endsAt: row.endsAt ? row.endsAt.getTime() : null,
@@ -65,7 +65,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
   async function runningRound(tx: Transaction, session: SessionRow, roundId: string) {
     const [row] = await tx.select().from(rounds).where(and(eq(rounds.id, roundId), eq(rounds.sessionId, session.id)));
     if (!row) throw new LiveError("not_found", "That round is not part of this session.");
-    if (row.status !== "open" && row.status !== "paused") throw new LiveError("closed", "That round has already closed.");
+    if (!isRunning(row)) throw new LiveError("closed", "That round has already closed.");
     return row;
   }
 
@@ -121,7 +121,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
         requireHost(session, teacherId);
         const planned = session.roundPlan[index];
         if (!planned) throw new LiveError("not_found", "That round is not part of this session's plan.");
-        const [busy] = await tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), running));
+        const [busy] = await tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), isRunningRound));
         if (busy) throw new LiveError("closed", "Another round is still running. End it before starting the next.");
         const [done] = await tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.sessionId, sessionId), eq(rounds.planIndex, index)));
         if (done) throw new LiveError("closed", `“${planned.title}” has already been run or skipped.`);
@@ -186,7 +186,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
         const [session] = await ctx.tx.update(sessions).set(change).where(eq(sessions.id, sessionId)).returning();
         ctx.out.emit(rooms.session(sessionId), "settings:changed", { version: session.version, settings: settingsOf(session) });
         if (change.argumentsLive) {
-          const [row] = await ctx.tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), running));
+          const [row] = await ctx.tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), isRunningRound));
           if (row) await revealRound({ ...ctx, session }, row);
         }
         if (change.scoreboard) ctx.out.scores(sessionId);
@@ -198,7 +198,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
     async endSession(teacherId: string, sessionId: string) {
       await runCommand(sessionId, async (ctx) => {
         requireHost(ctx.session, teacherId);
-        const [row] = await ctx.tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), running));
+        const [row] = await ctx.tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), isRunningRound));
         if (row) await closeRunning(ctx, row);
         const [ended] = await ctx.tx.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, sessionId)).returning();
         await announceRound({ ...ctx, session: ended });

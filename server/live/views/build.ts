@@ -8,8 +8,8 @@ import { canRead, isPublic, type Reader } from "../debate/visibility";
 import { LiveError } from "../errors";
 import { sessionNotFound } from "../guards";
 import { pendingRejoinRequests } from "../lobby/rejoin";
-import { activeOf, allSeats } from "../lobby/seats";
-import { isUnassigned } from "../lobby/sides";
+import { activeOf, allSeats, isActive } from "../lobby/seats";
+import { isUnassigned, sideIdsOf, sideOfSeat } from "../lobby/sides";
 import type { Presence } from "../presence";
 import type { ScenarioLibrary } from "../scenarios";
 import { ballotPoints } from "../scoring/debate";
@@ -80,6 +80,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     const seated = activeOf(state.seats);
     const byId = new Map(seated.map((p) => [p.id, p]));
     const names = namesOf(state.seats);
+    const sideIds = sideIdsOf(scenario);
     return {
       audience: "host",
       version: session.version,
@@ -93,7 +94,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
         rubric: scenario.rubric,
         cards: [...cardsById(scenario).values()],
       },
-      participants: seated.map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId, online: presence.isOnline(p.id) })),
+      participants: seated.map((p) => ({ id: p.id, name: p.displayName, sideId: sideOfSeat(p, sideIds), online: presence.isOnline(p.id) })),
       rejoinRequests: state.requests.flatMap((r) => {
         const seat = byId.get(r.participantId);
         return seat ? [{ id: r.id, participantId: seat.id, name: seat.displayName }] : [];
@@ -110,7 +111,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
   function projectorView(state: SessionState): ProjectorView {
     const { session, scenario } = state;
     const seated = activeOf(state.seats);
-    const sideIds = scenario.sides.map((s) => s.id);
+    const sideIds = sideIdsOf(scenario);
     return {
       audience: "projector",
       version: session.version,
@@ -126,7 +127,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
 
   function participantView(state: SessionState, participant: ParticipantRow): ParticipantView {
     const { session, scenario } = state;
-    const removed = participant.removedAt !== null;
+    const removed = !isActive(participant);
     const side = removed ? undefined : scenario.sides.find((s) => s.id === participant.sideId);
     const names = namesOf(state.seats);
     const debate = debateFor(state, { role: "participant", participantId: participant.id, sideId: side?.id ?? null });

@@ -1,6 +1,7 @@
 // The debate part of every view, from rows. Pure: who may read what is decided here once.
 import type { ArgumentRow, ChallengeRow, ParticipantRow, RoundRow, SessionRow } from "../../../db/schema";
 import type { Round } from "../rounds/plan";
+import { isRunning } from "../rounds/running";
 import { isPublic } from "../debate/visibility";
 export { cardsById } from "./cards";
 import type { ArgumentView, CardView, ChallengeView, PlanItem, RoundView, Settings } from "./types";
@@ -27,7 +28,7 @@ export function planItems(plan: readonly Round[], rows: readonly RoundRow[]): Pl
 /** The running round, else the last one closed; skipped rounds are never current. */
 export function currentRound(plan: readonly Round[], rows: readonly RoundRow[]): RoundView | null {
   const run = rows.filter((r) => r.status !== "skipped");
-  const row = run.find((r) => r.status === "open" || r.status === "paused") ?? run.sort((a, b) => +(b.closedAt ?? 0) - +(a.closedAt ?? 0))[0];
+  const row = run.find(isRunning) ?? run.sort((a, b) => +(b.closedAt ?? 0) - +(a.closedAt ?? 0))[0];
   return row ? roundView(plan, row) : null;
 }
 
