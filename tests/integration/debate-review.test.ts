@@ -1,0 +1,71 @@
+// Defects found in review of the live debate engine, each over real sockets:
+// - a client id already used for one write must not make another write return (and broadcast) it;
+// - removing a student refreshes the scoreboard the class sees.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArgumentView, RoundView } from "../../server/live/views/types";
+import { signUpTeacher, socketsToClose, startSession, type ClientSocket } from "../support/clients";
+import { ask, must, received, SCENARIO_ROUNDS, seatStudents, SIDES, startRound, type Seat } from "../support/debate";
+import { backends, startServer, type TestServer } from "../support/server";
+
+describe.each(backends)("debate engine review on %s", (backend) => {
+  let server: TestServer;
+  const { open, closeAll } = socketsToClose();
+  let session: { id: string; code: string };
+  let host: ClientSocket;
+  let projector: ClientSocket;
+  let s: Record<string, Seat>;
+  let opening: RoundView;
+  let speechId: string;
+  const speechClientId = randomUUID();
+
+  beforeAll(async () => {
+    server = await startServer(backend);
+    const teacher = await signUpTeacher(server.url, "Ms Review");
+    session = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, [
+      { index: SCENARIO_ROUNDS.opening, seconds: 600 },
+      { index: SCENARIO_ROUNDS.rebuttal, seconds: 600 },
+      { index: SCENARIO_ROUNDS.crossfire, seconds: 600 },
+    ]);
+    host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
+    projector = await open(server.url, { role: "projector", sessionId: session.id }, teacher.cookie);
+    s = await seatStudents(server, host, session.code, { [SIDES.rgc]: ["Rani"], [SIDES.cnrp]: ["Chan"], [SIDES.us]: ["Ubon"] }, open);
+    opening = await startRound(host, 0);
+    speechId = (await must(s.Rani.socket, "argument:submit", { roundId: opening.id, clientId: speechClientId, body: "Secret opening.", cardIds: [] })).id;
+    await must(host, "round:end", { roundId: opening.id });
+  }, 120_000);
+  afterAll(async () => {
+    closeAll();
+    await server?.close();
+  });
+
+  it("refuses a speech whose client id was already used in another round, instead of failing inside", async () => {
+    const rebuttal = await startRound(host, 1);
+    const answer = await ask(s.Rani.socket, "argument:submit", { roundId: rebuttal.id, clientId: speechClientId, body: "Rebuttal.", cardIds: [] });
+    expect(answer).toMatchObject({ ok: false, error: { code: "invalid" } });
+    // A fresh id works.
+    await must(s.Rani.socket, "argument:submit", { roundId: rebuttal.id, clientId: randomUUID(), body: "Rebuttal.", cardIds: [] });
+    await must(host, "round:end", { roundId: rebuttal.id });
+  });
+
+  it("never answers or broadcasts an unrevealed speech for a crossfire question reusing its client id", async () => {
+    const crossfire = await startRound(host, 2);
+    const seenByOthers: ArgumentView[] = [];
+    for (const socket of [s.Chan.socket, s.Ubon.socket, projector]) socket.on("argument:changed", (a) => seenByOthers.push(a));
+    const answer = await ask(s.Rani.socket, "crossfire:ask", { roundId: crossfire.id, clientId: speechClientId, targetSideId: SIDES.cnrp, body: "Why?", cardIds: [] });
+    expect(answer).toMatchObject({ ok: false, error: { code: "invalid" } });
+    // A real question still goes to everyone, so the listeners above are known to work.
+    const question = await must(s.Rani.socket, "crossfire:ask", { roundId: crossfire.id, clientId: randomUUID(), targetSideId: SIDES.cnrp, body: "Why?", cardIds: [] });
+    await expect.poll(() => seenByOthers.filter((a) => a.id === question.id).length).toBe(3);
+    expect(seenByOthers.filter((a) => a.id === speechId)).toEqual([]);
+    await must(host, "round:end", { roundId: crossfire.id });
+  });
+
+  it("sends the class a scoreboard without a student the teacher removed", async () => {
+    await must(host, "settings:update", { scoreboard: "individuals" });
+    const scores = received(s.Chan.socket, "scores:changed");
+    await expect.poll(() => scores.at(-1)?.scoreboard?.individuals?.map((p) => p.id)).toContain(s.Ubon.id);
+    await must(host, "lobby:removeParticipant", { participantId: s.Ubon.id });
+    await expect.poll(() => scores.at(-1)?.scoreboard?.individuals?.map((p) => p.id), { timeout: 3000 }).not.toContain(s.Ubon.id);
+  });
+});
