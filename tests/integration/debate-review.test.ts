@@ -1,8 +1,11 @@
 // Defects found in review of the live debate engine, each over real sockets:
 // - a client id already used for one write must not make another write return (and broadcast) it;
-// - removing a student refreshes the scoreboard the class sees.
+// - removing a student refreshes the scoreboard the class sees;
+// - a student moved to another side cannot edit their old side's speech with the new side's cards.
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { debateArguments } from "../../db/schema";
 import type { ArgumentView, RoundView } from "../../server/live/views/types";
 import { signUpTeacher, socketsToClose, startSession, type ClientSocket } from "../support/clients";
 import { ask, must, received, SCENARIO_ROUNDS, seatStudents, SIDES, startRound, type Seat } from "../support/debate";
@@ -59,6 +62,26 @@ describe.each(backends)("debate engine review on %s", (backend) => {
     await expect.poll(() => seenByOthers.filter((a) => a.id === question.id).length).toBe(3);
     expect(seenByOthers.filter((a) => a.id === speechId)).toEqual([]);
     await must(host, "round:end", { roundId: crossfire.id });
+  });
+
+  it("keeps a moved student's speech with the side it was written for, and its cards that side's", async () => {
+    const teacher = await signUpTeacher(server.url, "Mr Moves");
+    const moved = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, [{ index: SCENARIO_ROUNDS.opening, seconds: 600 }]);
+    const theHost = await open(server.url, { role: "host", sessionId: moved.id }, teacher.cookie);
+    const seats = await seatStudents(server, theHost, moved.code, { [SIDES.rgc]: ["Rith", "Rasy"], [SIDES.cnrp]: ["Chea"] }, open);
+    const round = await startRound(theHost, 0);
+    const speech = await must(seats.Rith.socket, "argument:submit", { roundId: round.id, clientId: randomUUID(), body: "For the government.", cardIds: ["vannarith-gradual"] });
+    expect(speech.sideId).toBe(SIDES.rgc);
+    await must(theHost, "lobby:moveParticipant", { participantId: seats.Rith.id, sideId: SIDES.cnrp });
+    const toOldSide = received(seats.Rasy.socket, "argument:changed");
+    // Now on the opposition, Rith edits the government's speech citing an opposition card.
+    const edit = await ask(seats.Rith.socket, "argument:submit", { roundId: round.id, clientId: randomUUID(), body: "Now for the opposition.", cardIds: ["rainsy-prisoners"] });
+    expect(edit).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const rows = await server.database.db.select().from(debateArguments).where(eq(debateArguments.id, speech.id));
+    expect(rows.map((r) => ({ sideId: r.sideId, body: r.body, cardIds: r.cardIds }))).toEqual([{ sideId: SIDES.rgc, body: "For the government.", cardIds: ["vannarith-gradual"] }]);
+    // The government's side never received the opposition's card.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(toOldSide.flatMap((a) => a.cards.map((c) => c.id))).not.toContain("rainsy-prisoners");
   });
 
   it("sends the class a scoreboard without a student the teacher removed", async () => {

@@ -72,8 +72,12 @@ export function createArguments({ runWrite }: CommandRunner, scenarios: Scenario
           target: [debateArguments.roundId, debateArguments.participantId],
           targetWhere: sql`${debateArguments.kind} = 'argument'`,
           set: { body: draft.body, cardIds: draft.cardIds, revision: sql`${debateArguments.revision} + 1`, updatedAt: new Date() },
+          // A speech stays with the side it was written for: its author, moved since, may not fill it
+          // with the new side's cards (which would go to the old side's room) or its points.
+          setWhere: eq(debateArguments.sideId, sideId),
         })
         .returning();
+      if (!row) throw new LiveError("forbidden", "You moved to another side after writing this speech: it stays with your old side.");
       return row;
     });
   }
