@@ -1,11 +1,12 @@
 // Defects found in review of the live debate engine, each over real sockets:
 // - a client id already used for one write must not make another write return (and broadcast) it;
 // - removing a student refreshes the scoreboard the class sees;
+// - a deadline timer that fires before the stored deadline still closes the round at it;
 // - a student moved to another side cannot edit their old side's speech with the new side's cards.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { debateArguments } from "../../db/schema";
+import { debateArguments, rounds } from "../../db/schema";
 import type { ArgumentView, RoundView } from "../../server/live/views/types";
 import { signUpTeacher, socketsToClose, startSession, type ClientSocket } from "../support/clients";
 import { ask, must, received, SCENARIO_ROUNDS, seatStudents, SIDES, startRound, type Seat } from "../support/debate";
@@ -82,6 +83,19 @@ describe.each(backends)("debate engine review on %s", (backend) => {
     // The government's side never received the opposition's card.
     await new Promise((r) => setTimeout(r, 300));
     expect(toOldSide.flatMap((a) => a.cards.map((c) => c.id))).not.toContain("rainsy-prisoners");
+  });
+
+  it("closes a round at its deadline even when the timer fires before it", { timeout: 40_000 }, async () => {
+    const teacher = await signUpTeacher(server.url, "Ms Early");
+    const early = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, [{ index: SCENARIO_ROUNDS.opening, seconds: 10 }]);
+    const theHost = await open(server.url, { role: "host", sessionId: early.id }, teacher.cookie);
+    const round = await startRound(theHost, 0);
+    // Node may run a timer a little before Date.now() reaches its deadline; moving the stored
+    // deadline 2 s on (without re-arming) makes the armed timer that early, deterministically.
+    await server.database.db.update(rounds).set({ endsAt: new Date(round.endsAt! + 2000) }).where(eq(rounds.id, round.id));
+    await new Promise((r) => setTimeout(r, round.endsAt! + 2000 - Date.now() + 2000));
+    const [row] = await server.database.db.select().from(rounds).where(eq(rounds.id, round.id));
+    expect(row.status).toBe("closed");
   });
 
   it("sends the class a scoreboard without a student the teacher removed", async () => {
