@@ -2,7 +2,8 @@
 // - a client id already used for one write must not make another write return (and broadcast) it;
 // - removing a student refreshes the scoreboard the class sees;
 // - a deadline timer that fires before the stored deadline still closes the round at it;
-// - a student moved to another side cannot edit their old side's speech with the new side's cards.
+// - a student moved to another side cannot edit their old side's speech with the new side's cards;
+// - a settings change naming no setting is invalid, not an internal error.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +97,10 @@ describe.each(backends)("debate engine review on %s", (backend) => {
     await new Promise((r) => setTimeout(r, round.endsAt! + 2000 - Date.now() + 2000));
     const [row] = await server.database.db.select().from(rounds).where(eq(rounds.id, round.id));
     expect(row.status).toBe("closed");
+  });
+
+  it("refuses a settings change that names no setting as invalid, not as a server error", async () => {
+    expect(await ask(host, "settings:update", {})).toMatchObject({ ok: false, error: { code: "invalid" } });
   });
 
   it("sends the class a scoreboard without a student the teacher removed", async () => {
