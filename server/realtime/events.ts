@@ -31,7 +31,9 @@ export const payloads = {
   "round:extend": z.strictObject({ roundId: id, seconds: z.literal(EXTEND_SECONDS) }),
   "round:end": z.strictObject({ roundId: id }),
   "round:reveal": z.strictObject({ roundId: id }),
-  "settings:update": z.strictObject({ argumentsLive: z.boolean().optional(), scoreboard: z.enum(["hidden", "sides", "individuals"]).optional() }),
+  "settings:update": z
+    .strictObject({ argumentsLive: z.boolean().optional(), scoreboard: z.enum(["hidden", "sides", "individuals"]).optional() })
+    .refine((p) => p.argumentsLive !== undefined || p.scoreboard !== undefined, "Name a setting to change."),
   "argument:submit": z.strictObject({ roundId: id, clientId: id, body: text(DEBATE_LIMITS.argument, "Your argument"), cardIds: citations }),
   "crossfire:ask": z.strictObject({ roundId: id, clientId: id, targetSideId: sideId, body: text(DEBATE_LIMITS.argument, "Your question"), cardIds: citations }),
   "crossfire:answer": z.strictObject({ questionId: id, clientId: id, body: text(DEBATE_LIMITS.argument, "Your answer"), cardIds: citations }),

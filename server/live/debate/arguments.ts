@@ -3,7 +3,7 @@
 // Each is a student write: no session lock; the round's share lock and status decide.
 import { and, eq, sql } from "drizzle-orm";
 import type { PackedScenario } from "../../../content/schema";
-import type { Transaction } from "../../../db/client";
+import { uniqueViolation, type Transaction } from "../../../db/client";
 import { challenges, debateArguments, participants, type ArgumentRow, type RoundRow } from "../../../db/schema";
 import type { CommandRunner, WriteContext } from "../command";
 import { LiveError } from "../errors";
@@ -17,6 +17,8 @@ import { argumentRooms, isPublic } from "./visibility";
 export const SPEAKING_KINDS: readonly RoundKind[] = ["opening", "rebuttal", "closing"];
 
 const LATE = "This round has closed: your argument was not changed.";
+/** A client id names one write: reused for another, it must not find (and send out) that other row. */
+const reusedClientId = () => new LiveError("invalid", "That message id was already used for another message: send it as a new one.");
 
 function checkCitations(scenario: PackedScenario, sideId: string, cardIds: readonly string[]) {
   const own = new Set(scenario.sides.find((s) => s.id === sideId)?.cards ?? []);
@@ -56,23 +58,38 @@ export function createArguments({ runWrite }: CommandRunner, scenarios: Scenario
     });
   }
 
+  /** Stores the speech (or its edit), checked and published. */
+  function speak(student: Student, roundId: string, draft: Draft) {
+    return inRound(student, roundId, SPEAKING_KINDS, async ({ tx }, seat, round) => {
+      const sideId = floorSide(round, seat.session.roundPlan[round.planIndex], seat.sideId);
+      checkCitations(seat.scenario, sideId, draft.cardIds);
+      const [row] = await tx
+        .insert(debateArguments)
+        .values({ sessionId: student.sessionId, roundId, participantId: student.participantId, sideId, kind: "argument", body: draft.body, cardIds: draft.cardIds, clientId: draft.clientId })
+        .onConflictDoUpdate({
+          target: [debateArguments.roundId, debateArguments.participantId],
+          targetWhere: sql`${debateArguments.kind} = 'argument'`,
+          set: { body: draft.body, cardIds: draft.cardIds, revision: sql`${debateArguments.revision} + 1`, updatedAt: new Date() },
+          // A speech stays with the side it was written for: its author, moved since, may not fill it
+          // with the new side's cards (which would go to the old side's room) or its points.
+          setWhere: eq(debateArguments.sideId, sideId),
+        })
+        .returning();
+      if (!row) throw new LiveError("forbidden", "You moved to another side after writing this speech: it stays with your old side.");
+      return row;
+    });
+  }
+
   return {
     /** Submits or edits the student's speech in a speaking round. */
-    submitArgument(student: Student, roundId: string, draft: Draft): Promise<ArgumentView> {
-      return inRound(student, roundId, SPEAKING_KINDS, async ({ tx }, seat, round) => {
-        const sideId = floorSide(round, seat.session.roundPlan[round.planIndex], seat.sideId);
-        checkCitations(seat.scenario, sideId, draft.cardIds);
-        const [row] = await tx
-          .insert(debateArguments)
-          .values({ sessionId: student.sessionId, roundId, participantId: student.participantId, sideId, kind: "argument", body: draft.body, cardIds: draft.cardIds, clientId: draft.clientId })
-          .onConflictDoUpdate({
-            target: [debateArguments.roundId, debateArguments.participantId],
-            targetWhere: sql`${debateArguments.kind} = 'argument'`,
-            set: { body: draft.body, cardIds: draft.cardIds, revision: sql`${debateArguments.revision} + 1`, updatedAt: new Date() },
-          })
-          .returning();
-        return row;
-      });
+    async submitArgument(student: Student, roundId: string, draft: Draft): Promise<ArgumentView> {
+      try {
+        return await speak(student, roundId, draft);
+      } catch (error) {
+        // An edit finds its speech by round and student: only a client id another row holds lands here.
+        if (uniqueViolation(error) === "arguments_client") throw reusedClientId();
+        throw error;
+      }
     },
 
     askQuestion(student: Student, roundId: string, targetSideId: string, draft: Draft): Promise<ArgumentView> {
@@ -109,5 +126,9 @@ async function insertOnce(tx: Transaction, values: typeof debateArguments.$infer
     .select()
     .from(debateArguments)
     .where(and(eq(debateArguments.participantId, values.participantId), eq(debateArguments.clientId, values.clientId)));
+  // A retry is the same write: same round, kind and addressee. Anything else must not be answered
+  // with that row (it may be an unrevealed speech, and this round's audience is everyone).
+  const retry = first.roundId === values.roundId && first.kind === values.kind && first.targetSideId === values.targetSideId && first.replyTo === values.replyTo;
+  if (!retry) throw reusedClientId();
   return first;
 }

@@ -16,7 +16,9 @@ export async function seatOf(tx: Transaction, scenarios: ScenarioLibrary, studen
     .select({ participant: participants, session: sessions })
     .from(participants)
     .innerJoin(sessions, eq(sessions.id, participants.sessionId))
-    .where(and(eq(participants.id, student.participantId), eq(participants.sessionId, student.sessionId)));
+    .where(and(eq(participants.id, student.participantId), eq(participants.sessionId, student.sessionId)))
+    // The seat's share lock: a removal or side move waits for this write, and a write after it sees it.
+    .for("share", { of: participants });
   if (!row) throw new LiveError("not_found", "We could not find your seat.");
   if (!isActive(row.participant)) throw new LiveError("forbidden", REMOVED);
   requireOpen(row.session);

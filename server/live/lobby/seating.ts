@@ -169,6 +169,8 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
         await tx.update(participants).set({ displayName: name.name, nameKey: name.key }).where(eq(participants.id, participantId));
         out.views(sessionId);
         out.participants(sessionId, [participantId]);
+        // The scoreboard lists students by name.
+        out.scores(sessionId);
         return name.name;
       });
       return { name };
@@ -186,6 +188,8 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
         await refuseRejoinRequestsFor(tx, participantId);
         out.views(sessionId);
         out.participants(sessionId, [participantId]);
+        // A removed student leaves the individual standings (their side keeps their points).
+        out.scores(sessionId);
         out.evict(participantId, REMOVED);
       });
     },

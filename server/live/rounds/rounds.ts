@@ -2,7 +2,7 @@
 // and reveals rounds; a round closes by itself at its deadline, on whichever node's timer fires
 // first. Every change is a teacher command (under the session lock) that sends one small
 // `round:changed` delta to the whole session.
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client";
 import { challenges, debateArguments, rounds, sessions, type RoundRow, type SessionRow } from "../../../db/schema";
 import { logError } from "../../errorLog";
@@ -13,7 +13,7 @@ import { requireHost } from "../guards";
 import { rooms } from "../publish/rooms";
 import { allSeats } from "../lobby/seats";
 import { argumentView, cardsById, currentRound, namesOf, planItems, settingsOf } from "../views/debate";
-import { closeClock, extendClock, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
+import { closeClock, extendClock, isDue, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
 import { isRunning, isRunningRound } from "./running";
 import { createRoundTimers } from "./timers";
 
@@ -90,15 +90,21 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
     });
   }
 
-  /** The timer fired: close the round if it is still open and really due (it may have been extended). */
+  /**
+   * The timer fired: close the round if it is still open and really due. Not yet due (extended on
+   * another node, or Node ran the timer a little early), it is armed again for its deadline, since
+   * nothing else would close it.
+   */
   async function closeDue(sessionId: string, roundId: string) {
     try {
       await runCommand(sessionId, async (ctx) => {
         const [row] = await ctx.tx
           .select()
           .from(rounds)
-          .where(and(eq(rounds.id, roundId), eq(rounds.status, "open"), lte(rounds.endsAt, new Date())));
-        if (!row) return;
+          .where(and(eq(rounds.id, roundId), eq(rounds.status, "open")));
+        if (!row?.endsAt) return;
+        const endsAt = row.endsAt.getTime();
+        if (!isDue(clockOf(row), Date.now())) return ctx.out.after(() => timers.arm(sessionId, roundId, endsAt));
         await closeRunning(ctx, row);
         await announceRound(ctx);
       });
