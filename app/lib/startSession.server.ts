@@ -2,7 +2,6 @@
 // preview's full form (class size and an adapted round plan) share these rules.
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { CAPACITY } from "../../server/limits";
 import { isLiveError } from "../../server/live/errors";
 
 const startForm = z.object({
@@ -10,11 +9,8 @@ const startForm = z.object({
   /** The exact version the teacher previewed; the quick start leaves it out and gets the newest. */
   // Bounded like the column (a PostgreSQL integer), so a tampered id is a form error, not a failed query.
   versionId: z.coerce.number().int().positive().max(2 ** 31 - 1, "That version of the scenario does not exist.").optional(),
-  capacity: z.coerce
-    .number({ error: "Class size must be a number." })
-    .int("Class size must be a whole number.")
-    .min(1, "Class size must be at least 1.")
-    .max(CAPACITY.max, `Class size can be at most ${CAPACITY.max}.`),
+  // The engine checks the range (one rule for every caller); the form only reads a number.
+  capacity: z.coerce.number({ error: "Class size must be a number." }),
   /** "custom" when the form carries a round plan: `keep` (round indexes) and `minutes-<index>`. */
   plan: z.literal("custom").optional(),
   keep: z.array(z.coerce.number().int()).default([]),

@@ -5,6 +5,8 @@ import { participants } from "../../../db/schema";
 
 /** The SQL side of "active": every query for the seats that count goes through this. */
 export const isActiveSeat = isNull(participants.removedAt);
+/** The same rule for rows already loaded (a view needs removed students' names too). */
+export const activeOf = <T extends { removedAt: Date | null }>(rows: readonly T[]) => rows.filter((p) => p.removedAt === null);
 
 /** A session's active seats, in join order. */
 export const activeSeats = (tx: Database | Transaction, sessionId: string) =>

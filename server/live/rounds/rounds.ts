@@ -4,16 +4,15 @@
 // `round:changed` delta to the whole session.
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client";
-import { debateArguments, rounds, sessions, type RoundRow, type SessionRow } from "../../../db/schema";
+import { challenges, debateArguments, rounds, sessions, type RoundRow, type SessionRow } from "../../../db/schema";
 import { logError } from "../../errorLog";
 import type { CommandContext, CommandRunner } from "../command";
 import { isPublic } from "../debate/visibility";
 import { LiveError } from "../errors";
 import { requireHost } from "../guards";
 import { rooms } from "../publish/rooms";
-import { argumentView, cardsById, currentRound, namesOf, planItems, settingsOf } from "../views/debate";
 import { allSeats } from "../lobby/seats";
-import { challenges } from "../../../db/schema";
+import { argumentView, cardsById, currentRound, namesOf, planItems, settingsOf } from "../views/debate";
 import { closeClock, extendClock, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
 import { createRoundTimers } from "./timers";
 
@@ -74,7 +73,6 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
     const clock = closeClock(clockOf(row), Date.now());
     await ctx.tx.update(rounds).set({ ...clockColumns(clock), remainingMs: 0, closedAt: new Date() }).where(eq(rounds.id, row.id));
     ctx.out.after(() => timers.disarm(row.id));
-    ctx.out.scores(ctx.session.id);
   }
 
   /** A clock change the teacher asked for: applied, stored, re-armed and announced, or refused. */

@@ -2,6 +2,7 @@
 import type { PackedScenario } from "../../../content/schema";
 import type { ArgumentRow, BallotRow, ChallengeRow, ParticipantRow, PeerVoteRow, SessionRow } from "../../../db/schema";
 import type { Scoreboard } from "../views/types";
+import { activeOf } from "../lobby/seats";
 import { debateStandings } from "./debate";
 
 type Rows = {
@@ -19,7 +20,7 @@ export function scoreboardOf(rows: Rows): Scoreboard {
   for (const b of rows.ballots) ballotsOf.set(b.argumentId, [...(ballotsOf.get(b.argumentId) ?? []), b.scores]);
   return debateStandings(rows.scenario.rubric, {
     sides: rows.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
-    participants: rows.seats.filter((p) => !p.removedAt).map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId })),
+    participants: activeOf(rows.seats).map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId })),
     arguments: rows.arguments.map((a) => ({ id: a.id, participantId: a.participantId, sideId: a.sideId, ballots: ballotsOf.get(a.id) ?? [] })),
     votes: rows.votes.map((v) => ({ voterId: v.voterId, argumentId: v.argumentId })),
     challenges: rows.challenges.map((c) => ({ challengerId: c.challengerId, challengerSideId: c.challengerSideId, argumentId: c.argumentId, status: c.status })),

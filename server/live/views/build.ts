@@ -8,7 +8,7 @@ import { canRead, isPublic, type Reader } from "../debate/visibility";
 import { LiveError } from "../errors";
 import { sessionNotFound } from "../guards";
 import { pendingRejoinRequests } from "../lobby/rejoin";
-import { allSeats } from "../lobby/seats";
+import { activeOf, allSeats } from "../lobby/seats";
 import { isUnassigned } from "../lobby/sides";
 import type { Presence } from "../presence";
 import type { ScenarioLibrary } from "../scenarios";
@@ -77,7 +77,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
 
   function hostView(state: SessionState): HostView {
     const { session, scenario } = state;
-    const seated = state.seats.filter((p) => !p.removedAt);
+    const seated = activeOf(state.seats);
     const byId = new Map(seated.map((p) => [p.id, p]));
     const names = namesOf(state.seats);
     return {
@@ -109,7 +109,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
 
   function projectorView(state: SessionState): ProjectorView {
     const { session, scenario } = state;
-    const seated = state.seats.filter((p) => !p.removedAt);
+    const seated = activeOf(state.seats);
     const sideIds = scenario.sides.map((s) => s.id);
     return {
       audience: "projector",
