@@ -14,6 +14,8 @@ type Props = {
   /** What the server already has, shown until the student changes it; without it each send is a new item and the form empties. */
   submitted?: Draft;
   submitLabel: string;
+  /** Said once the server has it: who can read it now. */
+  sentMessage: string;
   /** `clientId` stays the same until a send succeeds, so a retry after a timeout is not a second item. */
   onSubmit: (draft: Draft, clientId: string) => Promise<Outcome>;
   /** Fields before the text, such as whom a question is for. */
@@ -36,7 +38,7 @@ function nearLimit(length: number) {
  * picker of the side's cards with their quotes, and a draft that survives a reload. A refused
  * send keeps the text and says why.
  */
-export function Composer({ label, draftKey, cards, submitted, submitLabel, onSubmit, children }: Props) {
+export function Composer({ label, draftKey, cards, submitted, submitLabel, sentMessage, onSubmit, children }: Props) {
   const id = useId();
   const { draft, setDraft, clear, reset, unsent } = useDraft(draftKey, submitted ?? { body: "", cardIds: [] });
   const [sending, setSending] = useState(false);
@@ -50,7 +52,6 @@ export function Composer({ label, draftKey, cards, submitted, submitLabel, onSub
   return (
     <form
       className="composer"
-      aria-label={label}
       onSubmit={async (e) => {
         e.preventDefault();
         if (sending) return;
@@ -62,7 +63,7 @@ export function Composer({ label, draftKey, cards, submitted, submitLabel, onSub
           clientId.current = undefined;
           if (submitted) clear();
           else reset({ body: "", cardIds: [] });
-          setResult({ text: "Sent. Your teacher and your side can read it.", error: false });
+          setResult({ text: sentMessage, error: false });
         } else setResult({ text: outcome.error.message, error: true });
       }}
     >
@@ -84,23 +85,27 @@ export function Composer({ label, draftKey, cards, submitted, submitLabel, onSub
         {nearLimit(draft.body.length)}
       </p>
       {cards.length > 0 ? (
-        <fieldset className="card-picker">
-          <legend>
-            Cite your cards (up to {MAX_CARDS}; {draft.cardIds.length} chosen)
-          </legend>
-          {cards.map((card) => {
-            const checked = draft.cardIds.includes(card.id);
-            return (
-              <label key={card.id} className="check card-choice">
-                <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(card.id, e.currentTarget.checked)} />
-                <span>
-                  {card.kind === "quote" ? `“${card.text}” — ${card.speaker}` : card.text}
-                  <span className="muted"> ({card.source.outlet})</span>
-                </span>
-              </label>
-            );
-          })}
-        </fieldset>
+        // Folded: a side holds many cards, and the send button should stay near the text.
+        <details className="card-picker">
+          <summary>
+            Cite your cards ({draft.cardIds.length} of up to {MAX_CARDS} chosen)
+          </summary>
+          <fieldset>
+            <legend className="visually-hidden">Cards to cite, up to {MAX_CARDS}</legend>
+            {cards.map((card) => {
+              const checked = draft.cardIds.includes(card.id);
+              return (
+                <label key={card.id} className="check card-choice">
+                  <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(card.id, e.currentTarget.checked)} />
+                  <span>
+                    {card.kind === "quote" ? `“${card.text}” — ${card.speaker}` : card.text}
+                    <span className="muted"> ({card.source.outlet})</span>
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+        </details>
       ) : null}
       <p className="actions">
         <button type="submit">{submitLabel}</button>

@@ -40,6 +40,7 @@ export function Crossfire({ view, round, send, cardAction }: Props) {
             draftKey={`${round.id}:ask`}
             cards={cards}
             submitLabel="Ask"
+            sentMessage="Question sent. Everyone in the debate can read it."
             onSubmit={(draft, clientId) => send("crossfire:ask", { roundId: round.id, clientId, targetSideId: target, ...draft })}
           >
             <label htmlFor={`${id}-target`}>Ask which side</label>
@@ -77,6 +78,7 @@ export function Crossfire({ view, round, send, cardAction }: Props) {
                     draftKey={`${question.id}:answer`}
                     cards={cards}
                     submitLabel="Send answer"
+                    sentMessage="Answer sent. Everyone in the debate can read it."
                     onSubmit={(draft, clientId) => send("crossfire:answer", { questionId: question.id, clientId, ...draft })}
                   />
                 </details>

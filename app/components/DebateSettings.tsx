@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { HostView, Settings } from "../../server/live/views/types";
 import type { Run, Send } from "~/lib/live";
 
@@ -9,7 +10,19 @@ const boardOptions: { value: Settings["scoreboard"]; label: string }[] = [
 
 /** What students and the projector are shown: arguments as they are written, and the scoreboard. */
 export function DebateSettings({ view, send, run, disabled }: { view: HostView; send: Send; run: Run; disabled: boolean }) {
-  const { settings } = view.debate;
+  // The controls follow the teacher's click at once, then the server's settings once they change
+  // (or at once if the change is refused). Controlled, so keyboard focus stays where it is.
+  const [pending, setPending] = useState<Partial<Settings>>();
+  useEffect(() => setPending(undefined), [view.debate.settings]);
+  const settings = { ...view.debate.settings, ...pending };
+  const update = (change: Partial<Settings>, done: string) => {
+    setPending({ ...pending, ...change });
+    run(async () => {
+      const result = await send("settings:update", change);
+      if (!result.ok) setPending(undefined);
+      return result;
+    }, done);
+  };
   return (
     <section className="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">What the class sees</h2>
@@ -20,7 +33,7 @@ export function DebateSettings({ view, send, run, disabled }: { view: HostView; 
           disabled={disabled}
           onChange={(e) => {
             const argumentsLive = e.currentTarget.checked;
-            run(() => send("settings:update", { argumentsLive }), argumentsLive ? "Arguments are shown to students as they are written." : "Arguments are shown only when you reveal a round.");
+            update({ argumentsLive }, argumentsLive ? "Arguments are shown to students as they are written." : "Arguments are shown only when you reveal a round.");
           }}
         />
         Show arguments to students as they are written
@@ -35,7 +48,7 @@ export function DebateSettings({ view, send, run, disabled }: { view: HostView; 
               value={o.value}
               checked={settings.scoreboard === o.value}
               disabled={disabled}
-              onChange={() => run(() => send("settings:update", { scoreboard: o.value }), `Scoreboard: ${o.label.toLowerCase()}.`)}
+              onChange={() => update({ scoreboard: o.value }, `Scoreboard: ${o.label.toLowerCase()}.`)}
             />
             {o.label}
           </label>

@@ -7,8 +7,11 @@ type Props = { roundId: string; choices: ArgumentView[]; votedFor: string | unde
 const excerpt = (body: string) => (body.length > 90 ? `${body.slice(0, 90)}…` : body);
 
 /** After a round: the student's vote for the most persuasive argument from another side, once. */
-export function PeerVote({ roundId, choices, votedFor, sideName, send }: Props) {
+export function PeerVote({ roundId, choices, votedFor: stored, sideName, send }: Props) {
   const [error, setError] = useState<string>();
+  // No event carries a student's own vote back; the ack does, until the next snapshot has it.
+  const [cast, setCast] = useState<{ roundId: string; argumentId: string }>();
+  const votedFor = stored ?? (cast?.roundId === roundId ? cast.argumentId : undefined);
   const voted = choices.find((a) => a.id === votedFor);
   if (votedFor)
     return (
@@ -29,6 +32,7 @@ export function PeerVote({ roundId, choices, votedFor, sideName, send }: Props) 
         e.preventDefault();
         const argumentId = String(new FormData(e.currentTarget).get("vote") ?? "");
         const result = await send("vote:cast", { roundId, argumentId });
+        if (result.ok) setCast({ roundId, argumentId });
         setError(result.ok ? undefined : result.error.message);
       }}
     >

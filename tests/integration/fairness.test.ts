@@ -4,18 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
 import { rawCookiesOf, rawRequest } from "../support/http";
-import { runLoadScript } from "../support/process";
+import { percentile, runLoadScript } from "../support/process";
 import { backends, startServer, type TestServer } from "../support/server";
 
 type FloodResult = { connected: number; refused: number; sent: number; answers: Record<string, number>; disconnected: number };
 
 type FloodPlan = { url: string; tokens: string[]; socketsPerToken: number; perSecond: number; seconds: number; event: string };
 const flood = (plan: FloodPlan) => runLoadScript<FloodResult>("flood.ts", plan);
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 describe.each(backends)("fairness under a flood on %s", (backend) => {
   let server: TestServer;

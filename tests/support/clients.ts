@@ -6,7 +6,7 @@ import type { ClientEvent, ClientToServerEvents, Handshake, Payload, Results, Se
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Posts a form without following the redirect, so the test sees the answer itself. */
-export async function postForm(url: string, fields: Record<string, string>, cookie?: string) {
+export async function postForm(url: string, fields: Record<string, string> | URLSearchParams, cookie?: string) {
   return fetch(url, {
     method: "POST",
     body: new URLSearchParams(fields),
@@ -81,9 +81,20 @@ export function nextEvent<K extends keyof ServerToClientEvents>(
   });
 }
 
-/** Starts a session through the teacher's library form; returns its id and join code. */
-export async function startSession(baseUrl: string, cookie: string, scenarioId = "conditioned-engagement", capacity = 60) {
-  const res = await postForm(`${baseUrl}/teacher`, { scenarioId, capacity: String(capacity) }, cookie);
+/**
+ * Starts a session through the teacher's library form; returns its id and join code. With
+ * `rounds` (the scenario's round indexes and their seconds), as the preview's adapted plan.
+ */
+export async function startSession(baseUrl: string, cookie: string, scenarioId = "conditioned-engagement", capacity = 60, rounds?: { index: number; seconds: number }[]) {
+  const form = new URLSearchParams({ scenarioId, capacity: String(capacity) });
+  if (rounds) {
+    form.set("plan", "custom");
+    for (const { index, seconds } of rounds) {
+      form.append("keep", String(index));
+      form.set(`minutes-${index}`, String(seconds / 60));
+    }
+  }
+  const res = await postForm(`${baseUrl}/teacher`, form, cookie);
   const location = res.headers.get("location") ?? "";
   const id = location.match(/\/teacher\/sessions\/([0-9a-f-]{36})$/)?.[1];
   if (!id) throw new Error(`starting a session failed: ${res.status} ${location}`);

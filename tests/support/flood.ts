@@ -1,9 +1,20 @@
 // A flooding client in its own process, as an attacker's machine would be: it opens sockets
 // with the seats it is given and sends events at a fixed rate, then prints what it got back.
 // Run by tests (see tests/integration/fairness.test.ts); it stops by itself after `seconds`.
+import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 
-type Plan = { url: string; tokens: string[]; socketsPerToken: number; perSecond: number; seconds: number; event: string };
+type Plan = {
+  url: string;
+  tokens: string[];
+  socketsPerToken: number;
+  perSecond: number;
+  seconds: number;
+  event: string;
+  /** What each event carries ({} when left out); `freshClientId` adds a new clientId to each, as a phone does per submit. */
+  payload?: Record<string, unknown>;
+  freshClientId?: boolean;
+};
 
 const plan = JSON.parse(process.env.FLOOD_PLAN ?? "{}") as Plan;
 const answers: Record<string, number> = {};
@@ -39,7 +50,7 @@ await Promise.all(
       sent++;
       socket
         .timeout(10_000)
-        .emitWithAck(plan.event, {})
+        .emitWithAck(plan.event, { ...plan.payload, ...(plan.freshClientId ? { clientId: randomUUID() } : {}) })
         .then(
           (a: { ok: boolean; error?: { code: string } }) => (answers[a.ok ? "ok" : a.error!.code] = (answers[a.ok ? "ok" : a.error!.code] ?? 0) + 1),
           () => (answers.timeout = (answers.timeout ?? 0) + 1),

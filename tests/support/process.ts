@@ -78,3 +78,9 @@ export function runLoadScript<R>(script: string, plan: object, nodeFlags: string
   });
   return { ready, done };
 }
+
+/** The p-th percentile (nearest rank) of measured times, for the load tests' reports. */
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};

@@ -16,7 +16,7 @@ import { isPublic } from "./visibility";
 
 export const SPEAKING_KINDS: readonly RoundKind[] = ["opening", "rebuttal", "closing"];
 
-const LATE = "This round has closed: nothing was changed.";
+const LATE = "This round has closed: your argument was not changed.";
 
 function checkCitations(scenario: PackedScenario, sideId: string, cardIds: readonly string[]) {
   const own = new Set(scenario.sides.find((s) => s.id === sideId)?.cards ?? []);
