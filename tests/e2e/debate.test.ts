@@ -159,9 +159,12 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     await vanna.getByLabel("Write your speech").fill("Vanna, revised: the strongest point against us misreads the record.");
     await vanna.getByRole("button", { name: "Update my speech" }).click();
     await vanna.getByText("Edited (2 versions)").waitFor();
+    await vanna.getByText("Cite your cards (1 of up to 5 chosen)").waitFor();
     const console2 = teacher.getByRole("region", { name: new RegExp(`^Arguments: ${REBUTTAL}`) });
     await speech(console2, names[1]).getByText("Vanna, revised: the strongest point against us misreads the record.").waitFor();
     await speech(console2, names[1]).getByText("Edited (2 versions)").waitFor();
+    // Editing the text kept the card the first version cited.
+    expect(await speech(console2, names[1]).getByRole("group", { name: `Cards cited by ${names[1]}` }).getByRole("article").count()).toBe(1);
     expect(await scoreSpeech(teacher, console2, names[1], 4)).toBe("80");
     expect(await scoreSpeech(teacher, console2, names[3], 2)).toBe("40");
     await shot(vanna, "debate-phone-rebuttal");
@@ -189,7 +192,7 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     expect(person(names[2])).toEqual([names[2], "0", "0", "+15", "15"]);
     expect(person(names[3])).toEqual([names[3], "40", "0", "0", "40"]);
     expect(hostSides.map((r) => r[0]).sort()).toEqual([...sides].sort());
-    await shot(projector, "debate-scoreboard-projector", false);
+    await shot(projector, "debate-scoreboard-projector", true);
     await students[0].getByRole("table", { name: "Individual standings" }).waitFor();
     await shot(students[0], "debate-scoreboard-phone");
     await expectFitsPhone(students[0]);
@@ -219,6 +222,9 @@ async function submitSpeech(student: Page, body: string, cards: number) {
   await mine.getByText(`Cite your cards (${cards} of up to 5 chosen)`).waitFor();
   await mine.getByRole("button", { name: /^(Submit|Update) my speech$/ }).click();
   await mine.getByRole("status").filter({ hasText: /^Speech sent\. (Your teacher and your side|Everyone) can read it\.$/ }).waitFor();
+  // The form keeps what was sent, so an edit starts from the speech and its cards.
+  expect(await mine.getByLabel("Write your speech").inputValue()).toBe(body);
+  await mine.getByText(`Cite your cards (${cards} of up to 5 chosen)`).waitFor();
 }
 
 /** The start button's name: its hidden ": <title>" is a block of its own, which adds a space. */
