@@ -21,7 +21,6 @@ export function ArgumentsPanel({ view, send, run, disabled }: Props) {
   if (!item || !roundId) return null;
   const name = sideNames(view.scenario.sides);
   const items = ofRound(debate.arguments, roundId);
-  const current = debate.round?.id === roundId ? debate.round : null;
 
   const entry = (a: ArgumentView, level: 3 | 4 = 3) => (
     <ArgumentItem key={a.id} argument={a} sideName={name} headingLevel={level}>
@@ -56,18 +55,18 @@ export function ArgumentsPanel({ view, send, run, disabled }: Props) {
           </select>
         </p>
       ) : null}
-      {current ? (
-        current.revealed ? (
-          <p className="muted">✓ Revealed: students and the projector can read these.</p>
-        ) : (
-          <p className="actions">
-            <span>Only you and each author's side can read these.</span>
-            <button type="button" disabled={disabled} onClick={() => run(() => send("round:reveal", { roundId }), `${item.title}: arguments revealed to the class.`)}>
-              Reveal to class
-            </button>
-          </p>
-        )
-      ) : null}
+      {item.kind === "crossfire" ? (
+        <p className="muted">Crossfire is public: everyone in the debate reads it as it happens.</p>
+      ) : item.revealed ? (
+        <p className="muted">✓ Revealed: students and the projector can read these.</p>
+      ) : (
+        <p className="actions">
+          <span>Only you and each author's side can read these.</span>
+          <button type="button" disabled={disabled} onClick={() => run(() => send("round:reveal", { roundId }), `${item.title}: arguments revealed to the class.`)}>
+            Reveal to class
+          </button>
+        </p>
+      )}
       {items.length === 0 ? <p className="muted">Nothing has been submitted in this round yet.</p> : null}
       {item.kind === "crossfire" ? (
         <ol className="threads">

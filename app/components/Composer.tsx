@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from "react";
 import type { CardView } from "../../server/live/views/types";
 import { DEBATE_LIMITS } from "../../server/limits";
+import { nearLimitNotice } from "~/lib/debate";
 import { useDraft, type Draft } from "~/lib/draft";
 
 type Outcome = { ok: true } | { ok: false; error: { message: string } };
@@ -25,15 +26,6 @@ type Props = {
 };
 
 const { argument: MAX, citations: MAX_CARDS } = DEBATE_LIMITS;
-
-/** Near the limit, the remaining count in steps, so a screen reader hears it without every keystroke. */
-function nearLimit(length: number) {
-  const left = MAX - length;
-  if (left <= 0) return `Limit reached: ${MAX} of ${MAX} characters.`;
-  if (left <= 50) return "50 characters left or fewer.";
-  if (left <= 100) return "100 characters left or fewer.";
-  return "";
-}
 
 /**
  * Writing a speech, question or answer on a phone: the text with a live character count, a
@@ -84,7 +76,7 @@ export function Composer({ label, draftKey, cards, submitted, revises = false, s
         {draft.body.length}/{MAX} characters{unsent && submitted ? " · changes not sent yet" : unsent ? " · draft kept on this phone" : ""}
       </p>
       <p className="visually-hidden" aria-live="polite">
-        {nearLimit(draft.body.length)}
+        {nearLimitNotice(draft.body.length, MAX)}
       </p>
       {cards.length > 0 ? (
         // Folded: a side holds many cards, and the send button should stay near the text.

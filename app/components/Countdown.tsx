@@ -13,7 +13,8 @@ const badges: Record<CountdownPhase, string | null> = {
   paused: "Paused",
   up: "Time is up",
 };
-const icons: Partial<Record<CountdownPhase, string>> = { warning: "⚠", paused: "⏸" };
+// Glyphs every system font has (⏸ is missing from some, and shows as a box).
+const icons: Partial<Record<CountdownPhase, string>> = { warning: "⚠", paused: "‖" };
 
 /**
  * A round's time left, from the server's deadline corrected by the clock offset. The number is a

@@ -28,6 +28,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
   const cardAction = (a: ArgumentView) =>
     a.sideId !== mySide ? (card: CardView) => <ChallengeQuote argument={a} card={card} myChallenges={myChallenges} send={send} /> : undefined;
   const readable = round.revealed || round.kind === "crossfire";
+  const roundNews = `${round.title}: ${closed ? "closed" : "running"}.${onFloor && !closed ? " Your side has the floor." : ""}`;
 
   const composer = (
     <Composer
@@ -45,19 +46,17 @@ export function StudentRound({ view, send, offsetMs }: Props) {
   return (
     <>
       <CurrentRound round={round} sideName={name} offsetMs={offsetMs} />
+      {/* A new round or its close reaches a student who is not looking at the top. */}
+      <p className="visually-hidden" aria-live="polite">
+        {roundNews}
+      </p>
       {isSpeakingRound(round.kind) ? (
         onFloor ? (
           <section className="panel" aria-labelledby="speech-heading">
             <h2 id="speech-heading">Your speech</h2>
-            {closed ? (
-              // A closed round refuses changes; the text stays reachable so nothing typed is lost.
-              <details>
-                <summary>Your text from this round</summary>
-                {composer}
-              </details>
-            ) : (
-              composer
-            )}
+            {/* The composer stays put when the round closes, so unsent text and a refusal stay on screen. */}
+            {closed ? <p className="banner note">This round has closed: your speech can no longer be changed.</p> : null}
+            {composer}
             {mine ? (
               <>
                 <h3>As your teacher has it</h3>

@@ -55,3 +55,15 @@ export const latestFirst = (items: readonly ArgumentView[], limit: number) => [.
 
 /** A signed number as a score shows it: +10, −30, 0. */
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "0");
+
+/**
+ * What a screen reader hears while a student types: nothing until 100 characters are left, then
+ * only when a step (100, 50, the limit) is crossed, never each keystroke.
+ */
+export function nearLimitNotice(length: number, max: number) {
+  const left = max - length;
+  if (left <= 0) return `Limit reached: ${max} of ${max} characters.`;
+  if (left <= 50) return "50 characters left or fewer.";
+  if (left <= 100) return "100 characters left or fewer.";
+  return "";
+}

@@ -44,6 +44,7 @@ export function applyDelta<V extends View>(view: V, delta: Delta): V {
         debate: {
           ...debate,
           round: debate.round?.id === delta.roundId ? { ...debate.round, revealed: true } : debate.round,
+          plan: debate.plan.map((item) => (item.roundId === delta.roundId ? { ...item, revealed: true } : item)),
           arguments: withArguments(debate.arguments, delta.arguments),
         },
       };

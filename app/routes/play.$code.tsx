@@ -7,6 +7,7 @@ import { Scoreboard } from "~/components/Scoreboard";
 import { SideBrief } from "~/components/SideBrief";
 import { StudentRound } from "~/components/StudentRound";
 import { guessCode } from "~/lib/codeGuesses.server";
+import { isSpeakingRound } from "~/lib/debate";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
 import { seatOfBrowser } from "~/lib/seat.server";
@@ -26,7 +27,9 @@ export default function Play() {
   const data = useLoaderData<typeof loader>();
   const { view, connection, refusal, database, send, offsetMs } = useLiveView<ParticipantView>({ role: "participant", sessionId: data.sessionId }, data.view);
   const { session, me, side } = view;
-  const running = view.debate.round !== null && view.debate.round.status !== "closed";
+  // The brief folds away while the student speaks or asks; in preparation it is what they read.
+  const round = view.debate.round;
+  const speaking = round !== null && round.status !== "closed" && (isSpeakingRound(round.kind) || round.kind === "crossfire");
 
   if (me.removed) {
     return (
@@ -70,7 +73,7 @@ export default function Play() {
       {side ? <StudentRound view={view} send={send} offsetMs={offsetMs} /> : null}
       {view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null}
       {side ? (
-        <SideBrief side={side} briefOpen={!running} />
+        <SideBrief side={side} briefOpen={!speaking} />
       ) : (
         <p className="banner note">You are in the lobby. Your teacher will put you on a side soon; it will appear here.</p>
       )}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { latestFirst, listNames, nextUpcoming, roundsRun, sideNames, signed, threadsOf, votableFor } from "../../app/lib/debate";
+import { latestFirst, listNames, nearLimitNotice, nextUpcoming, roundsRun, sideNames, signed, threadsOf, votableFor } from "../../app/lib/debate";
 import type { ArgumentView, PlanItem } from "../../server/live/views/types";
 
 const plan = (statuses: PlanItem["status"][]): PlanItem[] =>
-  statuses.map((status, index) => ({ index, kind: "opening", title: `R${index}`, sides: ["a"], seconds: 60, status, roundId: status === "upcoming" ? null : `r${index}` }));
+  statuses.map((status, index) => ({ index, kind: "opening", title: `R${index}`, sides: ["a"], seconds: 60, status, roundId: status === "upcoming" ? null : `r${index}`, revealed: false }));
 
 let at = 0;
 const arg = (over: Partial<ArgumentView>): ArgumentView => ({
@@ -66,5 +66,13 @@ describe("debate screens", () => {
 
   it("signs points with a real minus", () => {
     expect([signed(10), signed(-30), signed(0)]).toEqual(["+10", "−30", "0"]);
+  });
+
+  it("announces the character count only in steps near the limit", () => {
+    expect(nearLimitNotice(899, 1000)).toBe("");
+    expect(nearLimitNotice(900, 1000)).toBe("100 characters left or fewer.");
+    expect(nearLimitNotice(949, 1000)).toBe(nearLimitNotice(920, 1000));
+    expect(nearLimitNotice(950, 1000)).toBe("50 characters left or fewer.");
+    expect(nearLimitNotice(1000, 1000)).toBe("Limit reached: 1000 of 1000 characters.");
   });
 });

@@ -39,9 +39,11 @@ describe("applying deltas to a view", () => {
   });
 
   it("marks the round revealed and adds its arguments", () => {
-    const live = applyDelta(view(3), { type: "round", change: { version: 3, serverTime: 0, plan: [], round: round() } });
+    const item = { index: 2, kind: "opening" as const, title: "Openings", sides: ["a"], seconds: 60, status: "closed" as const, roundId: "r1", revealed: false };
+    const live = applyDelta(view(3), { type: "round", change: { version: 3, serverTime: 0, plan: [item], round: round() } });
     const next = applyDelta(live, { type: "revealed", version: 4, roundId: "r1", arguments: [argument()] });
     expect(next.debate.round?.revealed).toBe(true);
+    expect(next.debate.plan[0].revealed).toBe(true);
     expect(next.debate.arguments).toHaveLength(1);
   });
 

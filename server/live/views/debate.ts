@@ -11,7 +11,16 @@ export function planItems(plan: readonly Round[], rows: readonly RoundRow[]): Pl
   const run = new Map(rows.map((r) => [r.planIndex, r]));
   return plan.map((round, index) => {
     const row = run.get(index);
-    return { index, kind: round.kind, title: round.title, sides: round.sides, seconds: round.seconds, status: row?.status ?? "upcoming", roundId: row?.id ?? null };
+    return {
+      index,
+      kind: round.kind,
+      title: round.title,
+      sides: round.sides,
+      seconds: round.seconds,
+      status: row?.status ?? "upcoming",
+      roundId: row?.id ?? null,
+      revealed: row ? isPublic(round.kind, row) : false,
+    };
   });
 }
 

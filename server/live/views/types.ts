@@ -18,6 +18,8 @@ export type PlanItem = {
   seconds: number;
   status: "upcoming" | "open" | "paused" | "closed" | "skipped";
   roundId: string | null;
+  /** Everyone may read its arguments (revealed, or crossfire). */
+  revealed: boolean;
 };
 
 /** The round being run (open or paused), or the last one run; times are the server's epoch ms. */
