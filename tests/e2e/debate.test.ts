@@ -102,7 +102,7 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
 
     // A change sent after the close is refused, and the phone says so in words.
     const late = students[3];
-    await late.getByText("Your text from this round").click();
+    await late.getByText("This round has closed: your speech can no longer be changed.").waitFor();
     await late.getByLabel("Write your speech").fill("One more point, sent too late.");
     await late.getByRole("button", { name: "Update my speech" }).click();
     await late.getByRole("status").filter({ hasText: "This round has closed: your argument was not changed." }).waitFor();
