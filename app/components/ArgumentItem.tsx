@@ -21,7 +21,7 @@ export function ArgumentItem({ argument: a, sideName, cardAction, children, head
   return (
     <article className="argument" aria-labelledby={heading}>
       <Heading id={heading} className="argument-head">
-        <span className="kind-tag">{kindLabel[a.kind]}</span>
+        <span className="kind-tag">{kindLabel[a.kind]}</span>{" "}
         <span className="person-name">{a.author}</span> <span className="muted">· {sideName(a.sideId)}</span>
         {a.targetSideId ? <span className="muted"> → to {sideName(a.targetSideId)}</span> : null}
       </Heading>

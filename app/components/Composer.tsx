@@ -14,6 +14,8 @@ type Props = {
   cards: CardView[];
   /** What the server already has, shown until the student changes it; without it each send is a new item and the form empties. */
   submitted?: Draft;
+  /** Each send replaces one item (a speech): the form keeps what was sent, from the first send on, so an edit starts from it. */
+  revises?: boolean;
   submitLabel: string;
   /** Said once the server has it: who can read it now. */
   sentMessage: string;
@@ -30,7 +32,7 @@ const { argument: MAX, citations: MAX_CARDS } = DEBATE_LIMITS;
  * picker of the side's cards with their quotes, and a draft that survives a reload. A refused
  * send keeps the text and says why.
  */
-export function Composer({ label, draftKey, cards, submitted, submitLabel, sentMessage, onSubmit, children }: Props) {
+export function Composer({ label, draftKey, cards, submitted, revises = false, submitLabel, sentMessage, onSubmit, children }: Props) {
   const id = useId();
   const { draft, setDraft, clear, reset, unsent } = useDraft(draftKey, submitted ?? { body: "", cardIds: [] });
   const [sending, setSending] = useState(false);
@@ -53,7 +55,7 @@ export function Composer({ label, draftKey, cards, submitted, submitLabel, sentM
         setSending(false);
         if (outcome.ok) {
           clientId.current = undefined;
-          if (submitted) clear();
+          if (submitted || revises) clear();
           else reset({ body: "", cardIds: [] });
           setResult({ text: sentMessage, error: false });
         } else setResult({ text: outcome.error.message, error: true });

@@ -13,7 +13,7 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
         <blockquote>“{card.text}”</blockquote>
       ) : (
         <p>
-          <span className="kind-tag">Fact</span>
+          <span className="kind-tag">Fact</span>{" "}
           {card.text}
         </p>
       )}

@@ -36,6 +36,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
       draftKey={round.id}
       cards={view.side?.cards ?? []}
       submitted={mine ? { body: mine.body, cardIds: mine.cards.map((c) => c.id) } : undefined}
+      revises
       submitLabel={mine ? "Update my speech" : "Submit my speech"}
       sentMessage={round.revealed ? "Speech sent. Everyone can read it." : "Speech sent. Your teacher and your side can read it."}
       onSubmit={(draft, clientId) => send("argument:submit", { roundId: round.id, clientId, ...draft })}
