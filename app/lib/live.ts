@@ -83,6 +83,7 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     socket.on("argument:changed", (argument) => apply({ type: "argument", argument }));
     socket.on("arguments:revealed", (reveal) => apply({ type: "revealed", ...reveal }));
     socket.on("settings:changed", (change) => apply({ type: "settings", ...change }));
+    socket.on("presence:changed", (presence) => apply({ type: "presence", ...presence }));
     socket.on("ballot:changed", (ballot) => apply({ type: "ballot", ballot }));
     socket.on("challenge:changed", (challenge) => apply({ type: "challenge", challenge }));
     socket.on("scores:changed", (scores) => apply({ type: "scores", ...scores }));

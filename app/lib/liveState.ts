@@ -10,6 +10,7 @@ export type Delta =
   | { type: "argument"; argument: ArgumentView }
   | { type: "revealed"; version: number; roundId: string; arguments: ArgumentView[] }
   | { type: "settings"; version: number; settings: Settings }
+  | { type: "presence"; participantId: string; online: boolean }
   | { type: "ballot"; ballot: BallotView }
   | { type: "challenge"; challenge: ChallengeView }
   | { type: "scores"; scoreboard: Scoreboard | null; votes?: Record<string, number> };
@@ -51,6 +52,9 @@ export function applyDelta<V extends View>(view: V, delta: Delta): V {
     case "settings":
       if (delta.version < view.version) return view;
       return { ...view, version: delta.version, debate: { ...debate, settings: delta.settings } };
+    case "presence":
+      if (view.audience !== "host") return view;
+      return { ...view, participants: view.participants.map((p) => (p.id === delta.participantId ? { ...p, online: delta.online } : p)) };
     case "ballot":
       if (view.audience !== "host") return view;
       return { ...view, debate: { ...view.debate, ballots: byIdOf(view.debate.ballots, delta.ballot) } };

@@ -122,9 +122,9 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
     socket.on("disconnect", () => limits.release(data, socket));
     if (data.role === "participant") {
       socket.join(rooms.participant(data.participantId));
-      if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId);
+      if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, true);
       socket.on("disconnect", () => {
-        if (live.presence.disconnect(data.participantId)) live.presenceChanged(data.sessionId);
+        if (live.presence.disconnect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, false);
       });
     } else {
       socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));

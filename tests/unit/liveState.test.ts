@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyDelta } from "../../app/lib/liveState";
-import type { ArgumentView, ProjectorView, RoundView } from "../../server/live/views/types";
+import type { ArgumentView, HostView, ProjectorView, RoundView } from "../../server/live/views/types";
 
 const round = (over: Partial<RoundView> = {}): RoundView => ({
   id: "r1", index: 2, kind: "opening", title: "Openings", sides: ["a", "b"], seconds: 60, status: "open", endsAt: 1000, remainingMs: 60000, revealed: false, ...over,
@@ -52,5 +52,17 @@ describe("applying deltas to a view", () => {
     const shown = applyDelta(view(1), { type: "scores", scoreboard: board });
     expect(shown.debate.scoreboard).toEqual(board);
     expect(applyDelta(shown, { type: "scores", scoreboard: null }).debate.scoreboard).toBeNull();
+  });
+
+  it("folds a student's presence into the teacher's roster", () => {
+    const host = {
+      audience: "host",
+      version: 1,
+      participants: [{ id: "p1", name: "Dara", sideId: null, online: false }],
+      debate: view(1).debate,
+    } as unknown as HostView;
+    const next = applyDelta(host, { type: "presence", participantId: "p1", online: true });
+    expect(next.participants[0].online).toBe(true);
+    expect(applyDelta(view(1), { type: "presence", participantId: "p1", online: true })).toEqual(view(1));
   });
 });

@@ -23,6 +23,8 @@ export type ServerToClientEvents = {
   /** The teacher revealed a round: every argument of it, for those who could not read them yet. */
   "arguments:revealed": (reveal: { version: number; roundId: string; arguments: ArgumentView[] }) => void;
   "settings:changed": (change: { version: number; settings: Settings }) => void;
+  /** To the teacher only: a student's last socket closed, or their first opened. */
+  "presence:changed": (presence: { participantId: string; online: boolean }) => void;
   /** To the teacher only. */
   "ballot:changed": (ballot: BallotView) => void;
   /** To the teacher and the challenger; a ruled challenge also changes its argument. */

@@ -127,9 +127,9 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
       };
     },
 
-    /** Presence changed: the host's list shows who is online. */
-    presenceChanged(sessionId: string) {
-      audiences.schedule(sessionId);
+    /** A student came online or went offline: one small event to the teacher, who shows it. */
+    presenceChanged(sessionId: string, participantId: string, online: boolean) {
+      if (!closed) io.to(rooms.host(sessionId)).emit("presence:changed", { participantId, online });
     },
 
     /** Drops pending broadcasts and refuses new ones: the server is shutting down. */
