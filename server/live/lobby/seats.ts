@@ -18,6 +18,10 @@ export const activeSeats = (tx: Database | Transaction, sessionId: string) =>
     .where(and(eq(participants.sessionId, sessionId), isActiveSeat))
     .orderBy(asc(participants.joinedAt), asc(participants.id));
 
+/** What views show of a seat: never its token. */
+export const seatColumns = { id: participants.id, displayName: participants.displayName, sideId: participants.sideId, removedAt: participants.removedAt };
+export type Seat = { id: string; displayName: string; sideId: string | null; removedAt: Date | null };
+
 /** Every seat ever taken in a session, removed ones too (their words keep their author's name). */
-export const allSeats = (tx: Database | Transaction, sessionId: string) =>
-  tx.select().from(participants).where(eq(participants.sessionId, sessionId)).orderBy(asc(participants.joinedAt), asc(participants.id));
+export const allSeats = (tx: Database | Transaction, sessionId: string): Promise<Seat[]> =>
+  tx.select(seatColumns).from(participants).where(eq(participants.sessionId, sessionId)).orderBy(asc(participants.joinedAt), asc(participants.id));

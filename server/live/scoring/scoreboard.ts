@@ -1,13 +1,13 @@
 // The scoreboard of a session, from its stored rows; the formulas are in ./debate.ts.
 import type { PackedScenario } from "../../../content/schema";
-import type { ArgumentRow, BallotRow, ChallengeRow, ParticipantRow, PeerVoteRow, SessionRow } from "../../../db/schema";
+import type { ArgumentRow, BallotRow, ChallengeRow, PeerVoteRow, SessionRow } from "../../../db/schema";
 import type { Scoreboard } from "../views/types";
-import { activeOf } from "../lobby/seats";
+import { activeOf, type Seat } from "../lobby/seats";
 import { debateStandings } from "./debate";
 
 type Rows = {
   scenario: PackedScenario;
-  seats: readonly ParticipantRow[];
+  seats: readonly Seat[];
   arguments: readonly ArgumentRow[];
   ballots: readonly BallotRow[];
   votes: readonly PeerVoteRow[];

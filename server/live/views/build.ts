@@ -3,12 +3,12 @@
 import { asc, eq } from "drizzle-orm";
 import type { PackedScenario } from "../../../content/schema";
 import type { Database } from "../../../db/client";
-import { ballots, challenges, debateArguments, participants, peerVotes, rounds, sessions, type ParticipantRow } from "../../../db/schema";
+import { ballots, challenges, debateArguments, participants, peerVotes, rounds, sessions } from "../../../db/schema";
 import { canRead, isPublic, type Reader } from "../debate/visibility";
 import { LiveError } from "../errors";
 import { sessionNotFound } from "../guards";
 import { pendingRejoinRequests } from "../lobby/rejoin";
-import { activeOf, allSeats, isActive } from "../lobby/seats";
+import { activeOf, allSeats, isActive, seatColumns, type Seat } from "../lobby/seats";
 import { isUnassigned, sideIdsOf, sideOfSeat } from "../lobby/sides";
 import type { Presence } from "../presence";
 import type { ScenarioLibrary } from "../scenarios";
@@ -16,6 +16,7 @@ import { ballotPoints } from "../scoring/debate";
 import { scoreboardOf, shownScoreboard, voteCounts } from "../scoring/scoreboard";
 import { sideCards } from "./cards";
 import { argumentView, cardsById, challengeView, currentRound, namesOf, planItems, settingsOf } from "./debate";
+import type { SocketData } from "../publish/events";
 import type { DebateView, HostView, ParticipantView, ProjectorView, SideSummary } from "./types";
 
 const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
@@ -23,26 +24,31 @@ const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.side
 export type SessionState = Awaited<ReturnType<ReturnType<typeof createViews>["load"]>>;
 
 export function createViews(db: Database, scenarios: ScenarioLibrary, presence: Presence) {
-  async function load(sessionId: string) {
+  /**
+   * One read of a session for the views built from it. Snapshots are the busiest reads (a class
+   * reconnecting at once), so each loads only what its audience can see: rejoin requests are
+   * the teacher's, ballots only count once a scoreboard is shown, and a session that has run no
+   * round has no debate rows to read.
+   */
+  async function load(sessionId: string, audience: SocketData["role"]) {
     const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
     if (!session) throw sessionNotFound();
-    const [scenario, seats, requests, roundRows, argumentRows, ballotRows, voteRows, challengeRows] = await Promise.all([
+    const forHost = audience === "host";
+    const [scenario, requests, roundRows] = await Promise.all([
       scenarios.content(session.scenarioVersionId),
-      allSeats(db, sessionId),
-      pendingRejoinRequests(db, sessionId),
+      forHost ? pendingRejoinRequests(db, sessionId) : [],
       db.select().from(rounds).where(eq(rounds.sessionId, sessionId)).orderBy(asc(rounds.planIndex)),
-      db.select().from(debateArguments).where(eq(debateArguments.sessionId, sessionId)).orderBy(asc(debateArguments.createdAt), asc(debateArguments.id)),
-      db
-        .select({ ballot: ballots })
-        .from(ballots)
-        .innerJoin(debateArguments, eq(debateArguments.id, ballots.argumentId))
-        .where(eq(debateArguments.sessionId, sessionId)),
-      db
-        .select({ vote: peerVotes })
-        .from(peerVotes)
-        .innerJoin(rounds, eq(rounds.id, peerVotes.roundId))
-        .where(eq(rounds.sessionId, sessionId)),
-      db.select().from(challenges).where(eq(challenges.sessionId, sessionId)).orderBy(asc(challenges.createdAt)),
+    ]);
+    const debated = roundRows.length > 0;
+    // A student's view names other students only as authors and in standings, so none before a round.
+    const seats = audience !== "participant" || debated ? await allSeats(db, sessionId) : [];
+    const [argumentRows, ballotRows, voteRows, challengeRows] = await Promise.all([
+      debated ? db.select().from(debateArguments).where(eq(debateArguments.sessionId, sessionId)).orderBy(asc(debateArguments.createdAt), asc(debateArguments.id)) : [],
+      debated && (forHost || session.scoreboard !== "hidden")
+        ? db.select({ ballot: ballots }).from(ballots).innerJoin(debateArguments, eq(debateArguments.id, ballots.argumentId)).where(eq(debateArguments.sessionId, sessionId))
+        : [],
+      debated ? db.select({ vote: peerVotes }).from(peerVotes).innerJoin(rounds, eq(rounds.id, peerVotes.roundId)).where(eq(rounds.sessionId, sessionId)) : [],
+      debated ? db.select().from(challenges).where(eq(challenges.sessionId, sessionId)).orderBy(asc(challenges.createdAt)) : [],
     ]);
     return {
       session,
@@ -63,7 +69,6 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     const cards = cardsById(scenario);
     const publicRounds = new Set(state.rounds.filter((r) => isPublic(session.roundPlan[r.planIndex].kind, r)).map((r) => r.id));
     const settings = settingsOf(session);
-    const board = scoreboardOf(state);
     return {
       plan: planItems(session.roundPlan, state.rounds),
       round: currentRound(session.roundPlan, state.rounds),
@@ -71,7 +76,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
         .filter((a) => canRead(reader, a, publicRounds.has(a.roundId)))
         .map((a) => argumentView(a, names, cards, state.challenges)),
       settings,
-      scoreboard: reader.role === "host" ? board : shownScoreboard(board, settings.scoreboard),
+      scoreboard: reader.role === "host" ? scoreboardOf(state) : settings.scoreboard === "hidden" ? null : shownScoreboard(scoreboardOf(state), settings.scoreboard),
     };
   }
 
@@ -125,7 +130,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     };
   }
 
-  function participantView(state: SessionState, participant: ParticipantRow): ParticipantView {
+  function participantView(state: SessionState, participant: Seat): ParticipantView {
     const { session, scenario } = state;
     const removed = !isActive(participant);
     const side = removed ? undefined : scenario.sides.find((s) => s.id === participant.sideId);
@@ -152,28 +157,29 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
   return {
     load,
     async host(sessionId: string) {
-      return hostView(await load(sessionId));
+      return hostView(await load(sessionId, "host"));
     },
     async projector(sessionId: string) {
-      return projectorView(await load(sessionId));
+      return projectorView(await load(sessionId, "projector"));
     },
     async hostAndProjector(sessionId: string) {
-      const state = await load(sessionId);
+      const state = await load(sessionId, "host");
       return { host: hostView(state), projector: projectorView(state) };
     },
     /** A student's own view; removed students get theirs too (it says so). */
     async participant(participantId: string) {
-      const [seat] = await db.select().from(participants).where(eq(participants.id, participantId));
+      const [seat] = await db.select({ ...seatColumns, sessionId: participants.sessionId }).from(participants).where(eq(participants.id, participantId));
       if (!seat) throw new LiveError("not_found", "We could not find your seat.");
-      return participantView(await load(seat.sessionId), seat);
+      return participantView(await load(seat.sessionId, "participant"), seat);
     },
     async participants(sessionId: string, ids?: readonly string[]) {
-      const state = await load(sessionId);
+      // Loaded as the projector is: with every seat, each student's view built from them.
+      const state = await load(sessionId, "projector");
       const wanted = ids ? new Set(ids) : undefined;
       return state.seats.filter((p) => !wanted || wanted.has(p.id)).map((p) => participantView(state, p));
     },
     async scores(sessionId: string) {
-      const state = await load(sessionId);
+      const state = await load(sessionId, "host");
       const board = scoreboardOf(state);
       return { host: board, votes: voteCounts(state.votes), others: shownScoreboard(board, state.session.scoreboard) };
     },

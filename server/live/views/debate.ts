@@ -86,4 +86,4 @@ export function argumentView(
 }
 
 /** Display names of everyone who ever sat in the session (a removed author's words keep their name). */
-export const namesOf = (seats: readonly ParticipantRow[]) => new Map(seats.map((p) => [p.id, p.displayName]));
+export const namesOf = (seats: readonly Pick<ParticipantRow, "id" | "displayName">[]) => new Map(seats.map((p) => [p.id, p.displayName]));
