@@ -211,6 +211,8 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     await board.getByRole("table", { name: "Individual standings" }).waitFor();
     const top = async (l: Locator) => (await l.boundingBox())!.y;
     expect(await top(board)).toBeLessThan(await top(students[0].getByRole("heading", { name: /^Arguments in this round/ })));
+    await students[0].evaluate(() => window.scrollTo(0, 0));
+    await shot(students[0], "debate-scoreboard-phone-top", false);
     await board.scrollIntoViewIfNeeded();
     await shot(students[0], "debate-scoreboard-phone", false);
     await expectFitsPhone(students[0]);
