@@ -1,3 +1,4 @@
+import { useRef, useState } from "react";
 import type { BallotView, Rubric } from "../../server/live/views/types";
 import type { Run, Send } from "~/lib/live";
 import { DEBATE_LIMITS } from "../../server/limits";
@@ -6,14 +7,17 @@ type Props = { argumentId: string; author: string; rubric: Rubric; ballot: Ballo
 
 /**
  * The teacher's ballot for one argument: each rubric criterion scored 1-5, the score's descriptor
- * beside it, and a comment. Saving again replaces the ballot, and the form says so.
+ * beside it, and a comment. Once saved it folds to a one-line summary, so a round's arguments stay
+ * short to read; opening it again and saving replaces the ballot, and the form says so.
  */
 export function BallotForm({ argumentId, author, rubric, ballot, send, run, disabled }: Props) {
   const id = `ballot-${argumentId}`;
+  const [open, setOpen] = useState(false);
+  const summary = useRef<HTMLElement>(null);
   return (
-    <details className="ballot">
-      <summary>
-        {ballot ? `Scored: ${ballot.points} points` : "Not scored yet"} · <span className="link-like">Score this argument</span>
+    <details className="ballot" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary ref={summary}>
+        {ballot ? `Scored ${ballot.points} points` : "Not scored yet"} · <span className="link-like">{ballot ? "Change score" : "Score this argument"}</span>
         <span className="visually-hidden"> by {author}</span>
       </summary>
       {/* Keyed by the stored ballot so the form shows the saved scores again after any update. */}
@@ -25,7 +29,15 @@ export function BallotForm({ argumentId, author, rubric, ballot, send, run, disa
           const form = new FormData(e.currentTarget);
           const scores = Object.fromEntries(rubric.map((c) => [c.id, Number(form.get(c.id))]));
           const comment = String(form.get("comment") ?? "");
-          run(() => send("ballot:submit", { argumentId, scores, comment }), `Ballot saved for ${author}.`);
+          run(async () => {
+            const result = await send("ballot:submit", { argumentId, scores, comment });
+            // Saved: fold, and keep keyboard focus on the summary that now says the score.
+            if (result.ok) {
+              setOpen(false);
+              summary.current?.focus();
+            }
+            return result;
+          }, `Ballot saved for ${author}.`);
         }}
       >
         {ballot ? <p className="muted">Saving again replaces this score of {ballot.points} points.</p> : null}

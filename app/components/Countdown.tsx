@@ -12,15 +12,17 @@ const badges: Record<CountdownPhase, string | null> = {
   warning: `Last ${WARNING_SECONDS} seconds`,
   paused: "Paused",
   up: "Time is up",
+  closed: "Round closed",
 };
 // Glyphs every system font has (⏸ is missing from some, and shows as a box).
 const icons: Partial<Record<CountdownPhase, string>> = { warning: "⚠", paused: "‖" };
 
 /**
  * A round's time left, from the server's deadline corrected by the clock offset. The number is a
- * silent timer; screen readers are told once when the last 30 seconds start and once when time is
- * up (assertive), and politely at each whole minute and on pause or resume. Nothing is announced
- * for the state found on first render, only for changes seen after it.
+ * silent timer; screen readers are told once when the last 30 seconds start, once when time is up
+ * and once when the round closes before its time ran out (assertive), and politely at each whole
+ * minute and on pause or resume. Nothing is announced for the state found on first render, only
+ * for changes seen after it.
  */
 export function Countdown({ round, offsetMs, size = "normal" }: Props) {
   // The phone's clock is unknown to the server's render, so an open round's time shows once
@@ -80,6 +82,8 @@ function useAnnouncements(phase: CountdownPhase, seconds: number | null): [Messa
     if (prev) {
       if (phase === "warning" && !prev.warned) say(setAlert, `${spokenClock(seconds)} left`);
       else if (phase === "up" && prev.phase !== "up") say(setAlert, "Time is up");
+      // A round that closes at its deadline was just announced as time up; one ended early was not.
+      else if (phase === "closed" && prev.phase !== "closed" && prev.phase !== "up") say(setAlert, "Round closed");
       if (phase === "paused" && prev.phase !== "paused") say(setNote, `Paused with ${spokenClock(seconds)} left`);
       else if (counting && prev.phase === "paused") say(setNote, `Resumed, ${spokenClock(seconds)} left`);
       else if (phase === "running" && minutes < prev.minutes) say(setNote, `${spokenClock(minutes * 60)} left`);

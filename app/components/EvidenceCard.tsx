@@ -1,4 +1,5 @@
 import type { CardView } from "../../server/live/views/types";
+import { quoteSpeaker } from "~/lib/debate";
 
 /**
  * A card's quote or fact with its source. `use` (how a debater might use it) is the owning side's
@@ -7,6 +8,7 @@ import type { CardView } from "../../server/live/views/types";
  */
 export function EvidenceCard({ card, use = true, children }: { card: CardView; use?: boolean; children?: React.ReactNode }) {
   const { source } = card;
+  const speaker = card.kind === "quote" ? quoteSpeaker(card.speaker) : null;
   return (
     <article className="card" aria-label={`Evidence card: ${card.kind}`}>
       {card.kind === "quote" ? (
@@ -18,7 +20,7 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
         </p>
       )}
       <p className="attribution">
-        {card.kind === "quote" ? `${card.speaker}. ` : ""}
+        {speaker ? `${speaker}. ` : ""}
         <cite>{source.title}</cite>, {source.outlet}
         {source.author ? `, ${source.author}` : ""} ({source.period.split(",")[0]})
       </p>

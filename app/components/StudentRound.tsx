@@ -8,13 +8,14 @@ import { Crossfire } from "./Crossfire";
 import { CurrentRound } from "./CurrentRound";
 import { PeerVote } from "./PeerVote";
 
-type Props = { view: ParticipantView; send: Send; offsetMs: number };
+/** `scoreboard`, when the teacher shows it, goes high: right under a closed round's header, after the student's own task while a round is open. */
+type Props = { view: ParticipantView; send: Send; offsetMs: number; scoreboard: React.ReactNode };
 
 /**
  * The debate on a student's phone: the round now, writing a speech when their side has the
  * floor, crossfire, reading and challenging other sides' cards, and voting once a round closes.
  */
-export function StudentRound({ view, send, offsetMs }: Props) {
+export function StudentRound({ view, send, offsetMs, scoreboard }: Props) {
   const { round, myVotes, myChallenges } = view.debate;
   if (!round) return null;
   const name = sideNames(view.sides);
@@ -50,6 +51,12 @@ export function StudentRound({ view, send, offsetMs }: Props) {
       <p className="visually-hidden" aria-live="polite">
         {roundNews}
       </p>
+      {closed ? scoreboard : null}
+      {!closed && scoreboard ? (
+        <p>
+          <a href="#scoreboard">Skip to the scoreboard</a>
+        </p>
+      ) : null}
       {isSpeakingRound(round.kind) ? (
         onFloor ? (
           <section className="panel" aria-labelledby="speech-heading">
@@ -71,6 +78,7 @@ export function StudentRound({ view, send, offsetMs }: Props) {
         )
       ) : null}
       {round.kind === "crossfire" ? <Crossfire view={view} round={round} send={send} cardAction={cardAction} /> : null}
+      {closed ? null : scoreboard}
       {isSpeakingRound(round.kind) ? (
         <section aria-labelledby="round-arguments">
           <h2 id="round-arguments">Arguments in this round ({others.length})</h2>

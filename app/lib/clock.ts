@@ -38,12 +38,18 @@ export function spokenClock(seconds: number): string {
   return parts.filter(Boolean).join(" ");
 }
 
-export type CountdownPhase = "running" | "warning" | "paused" | "up";
+export type CountdownPhase = "running" | "warning" | "paused" | "up" | "closed";
 
-/** What the countdown shows besides the number. A paused round says so even at 0, since the teacher may still add time. */
+/**
+ * What the countdown shows besides the number. A paused round says so even at 0, since the teacher
+ * may still add time. "up" is an open round whose clock ran out (the server closes it in a moment);
+ * "closed" is a closed round, however it ended, so a round the teacher ended early never says its
+ * time is up.
+ */
 export function countdownPhase(status: RoundClock["status"], seconds: number): CountdownPhase {
+  if (status === "closed") return "closed";
   if (status === "paused") return "paused";
-  if (status === "closed" || seconds <= 0) return "up";
+  if (seconds <= 0) return "up";
   return seconds <= WARNING_SECONDS ? "warning" : "running";
 }
 

@@ -67,3 +67,17 @@ export function nearLimitNotice(length: number, max: number) {
   if (left <= 100) return "100 characters left or fewer.";
   return "";
 }
+
+/**
+ * Who a quote card names before its source. A person stays as written; "the article" (with or
+ * without its outlet in brackets) is left out, since the source line that follows names the
+ * article; what the article is said to report stays: "Reporting what rights groups say".
+ */
+export function quoteSpeaker(speaker: string): string | null {
+  const match = /^the article\b\s*(?:\(([^)]*)\))?\s*,?\s*(.*)$/i.exec(speaker.trim());
+  if (!match) return speaker;
+  // "(VOA, reporting …)": the outlet is in the source line, what follows it is not.
+  const bracketed = match[1]?.split(",").slice(1).join(",").trim();
+  const rest = [bracketed, match[2].trim()].filter(Boolean).join(", ");
+  return rest ? rest[0].toUpperCase() + rest.slice(1) : null;
+}

@@ -29,6 +29,7 @@ export default function Play() {
   const { session, me, side } = view;
   // The brief folds away while the student speaks or asks; in preparation it is what they read.
   const round = view.debate.round;
+  const board = view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null;
   const speaking = round !== null && round.status !== "closed" && (isSpeakingRound(round.kind) || round.kind === "crossfire");
 
   if (me.removed) {
@@ -70,8 +71,7 @@ export default function Play() {
       <p className="visually-hidden" aria-live="polite">
         {side ? `You are on the side: ${side.name}.` : "You are in the lobby."}
       </p>
-      {side ? <StudentRound view={view} send={send} offsetMs={offsetMs} /> : null}
-      {view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null}
+      {side && round ? <StudentRound view={view} send={send} offsetMs={offsetMs} scoreboard={board} /> : board}
       {side ? (
         <SideBrief side={side} briefOpen={!speaking} />
       ) : (

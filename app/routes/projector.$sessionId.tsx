@@ -28,8 +28,9 @@ export default function Projector() {
   const { view, connection, refusal, offsetMs } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
   // Once rounds run the debate takes the screen; joining stays possible from a small corner.
   const debating = view.debate.plan.some((p) => p.roundId);
+  const board = debating && view.debate.scoreboard !== null;
   return (
-    <main id="main" className={`projector${debating ? " debating" : ""}`}>
+    <main id="main" className={`projector${debating ? " debating" : ""}${board ? " showing-scoreboard" : ""}`}>
       <ClosedNotice connection={connection} refusal={refusal} />
       <h1>{view.scenario.title}</h1>
       <p className="motion">
@@ -85,7 +86,7 @@ export default function Projector() {
           </div>
         </div>
       </div>
-      <p style={{ marginTop: "2vw", fontSize: "1vw" }}>
+      <p style={{ marginTop: "1vw", fontSize: "1.2vw" }}>
         <ConnectionStatus connection={connection} />
       </p>
     </main>

@@ -99,6 +99,11 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     for (const name of names) await speech(console1, name).waitFor();
     await endRound(teacher, OPENING);
     for (const student of students) await student.getByRole("heading", { name: new RegExp(`^${OPENING}.* closed$`) }).waitFor();
+    // Ended early, the clocks say the round closed, not that its time ran out.
+    for (const screen of [students[0], projector]) {
+      await screen.getByText("Round closed", { exact: true }).first().waitFor();
+      expect(await screen.getByText("Time is up").count()).toBe(0);
+    }
 
     // A change sent after the close is refused, and the phone says so in words.
     const late = students[3];
@@ -166,7 +171,10 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     // Editing the text kept the card the first version cited.
     expect(await speech(console2, names[1]).getByRole("group", { name: `Cards cited by ${names[1]}` }).getByRole("article").count()).toBe(1);
     expect(await scoreSpeech(teacher, console2, names[1], 4)).toBe("80");
-    expect(await scoreSpeech(teacher, console2, names[3], 2)).toBe("40");
+    // Scoring again replaces the ballot: Bopha's 60 becomes 40.
+    expect(await scoreSpeech(teacher, console2, names[3], 3)).toBe("60");
+    await scoreSpeech(teacher, console2, names[3], 2);
+    await expect.poll(() => speech(console2, names[3]).getByText(/^Scored \d+ points/).innerText()).toMatch(/^Scored 40 points/);
     await shot(vanna, "debate-phone-rebuttal");
     await expectFitsPhone(vanna);
     await endRound(teacher, REBUTTAL);
@@ -192,9 +200,21 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     expect(person(names[2])).toEqual([names[2], "0", "0", "+15", "15"]);
     expect(person(names[3])).toEqual([names[3], "40", "0", "0", "40"]);
     expect(hostSides.map((r) => r[0]).sort()).toEqual([...sides].sort());
-    await shot(projector, "debate-scoreboard-projector", true);
-    await students[0].getByRole("table", { name: "Individual standings" }).waitFor();
-    await shot(students[0], "debate-scoreboard-phone");
+    // The projector cannot scroll: the whole scoreboard fits its screen, at 1600×900 and at 1280×720.
+    await shot(projector, "debate-scoreboard-projector", false);
+    await expectInView(projector, projector.getByRole("region", { name: "Scoreboard" }));
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await shot(projector, "debate-scoreboard-projector-720", false);
+    await expectInView(projector, projector.getByRole("region", { name: "Scoreboard" }));
+    // On a phone the scoreboard of a closed round comes right under the round, before its arguments.
+    const board = students[0].getByRole("region", { name: "Scoreboard" });
+    await board.getByRole("table", { name: "Individual standings" }).waitFor();
+    const top = async (l: Locator) => (await l.boundingBox())!.y;
+    expect(await top(board)).toBeLessThan(await top(students[0].getByRole("heading", { name: /^Arguments in this round/ })));
+    await students[0].evaluate(() => window.scrollTo(0, 0));
+    await shot(students[0], "debate-scoreboard-phone-top", false);
+    await board.scrollIntoViewIfNeeded();
+    await shot(students[0], "debate-scoreboard-phone", false);
     await expectFitsPhone(students[0]);
 
     // Keyboard focus is visible: tabbing onto the phone's first control draws the focus ring.
@@ -239,10 +259,13 @@ async function endRound(teacher: Page, title: string) {
   await teacher.getByRole("listitem").filter({ hasText: title }).getByText("✓ Done").waitFor();
 }
 
-/** Scores every rubric criterion `level` (1-5) with the radio groups and returns the points shown. */
+/**
+ * Scores every rubric criterion `level` (1-5) with the radio groups (again: "Change score") and
+ * returns the points the folded summary shows; saving folds the form and focuses its summary.
+ */
 async function scoreSpeech(teacher: Page, round: Locator, author: string, level: number) {
   const item = speech(round, author);
-  await item.getByText(`Score this argument`).click();
+  await item.getByText(/^(Score this argument|Change score)$/).click();
   const form = item.getByRole("form", { name: `Ballot for ${author}'s argument` });
   const criteria = form.getByRole("group");
   const count = await criteria.count();
@@ -251,9 +274,11 @@ async function scoreSpeech(teacher: Page, round: Locator, author: string, level:
   await form.getByLabel("Comment for the student (optional)").fill(`Level ${level} throughout.`);
   await form.getByRole("button", { name: `Save ballot for ${author}` }).click();
   await teacher.getByRole("status").filter({ hasText: `Ballot saved for ${author}.` }).waitFor();
-  const summary = item.getByText(/^Scored: \d+ points/);
+  await form.waitFor({ state: "hidden" });
+  const summary = item.getByText(/^Scored \d+ points · Change score/);
   await summary.waitFor();
-  return (await summary.innerText()).match(/Scored: (\d+) points/)![1];
+  expect(await summary.evaluate((el) => el.closest("summary") === document.activeElement)).toBe(true);
+  return (await summary.innerText()).match(/Scored (\d+) points/)![1];
 }
 
 /** A table's body rows as the cells' text. */
@@ -262,6 +287,15 @@ const rowsOf = (table: Locator) =>
 
 /** "+10", "−30", "0" as numbers. */
 const num = (s: string) => Number(s.replace("−", "-").replace("+", ""));
+
+/** The element lies wholly inside the viewport, unscrolled. */
+async function expectInView(page: Page, element: Locator) {
+  const box = (await element.boundingBox())!;
+  const { width, height } = page.viewportSize()!;
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(height);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+}
 
 async function expectFitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -43,13 +43,15 @@ describe("client clock", () => {
     expect(spokenClock(0)).toBe("0 seconds");
   });
 
-  it("warns in the last 30 seconds, and says when a round is paused or its time is up", () => {
+  it("warns in the last 30 seconds, and says when a round is paused, its time is up or it is closed", () => {
     expect(WARNING_SECONDS).toBe(30);
     expect(countdownPhase("open", 31)).toBe("running");
     expect(countdownPhase("open", 30)).toBe("warning");
     expect(countdownPhase("open", 1)).toBe("warning");
     expect(countdownPhase("open", 0)).toBe("up");
-    expect(countdownPhase("closed", 0)).toBe("up");
+    // A closed round says so, never "time is up": the teacher may have ended it early.
+    expect(countdownPhase("closed", 0)).toBe("closed");
+    expect(countdownPhase("closed", 45)).toBe("closed");
     expect(countdownPhase("paused", 12)).toBe("paused");
     expect(countdownPhase("paused", 0)).toBe("paused");
   });

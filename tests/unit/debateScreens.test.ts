@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latestFirst, listNames, nearLimitNotice, nextUpcoming, roundsRun, sideNames, signed, threadsOf, votableFor } from "../../app/lib/debate";
+import { latestFirst, listNames, nearLimitNotice, nextUpcoming, quoteSpeaker, roundsRun, sideNames, signed, threadsOf, votableFor } from "../../app/lib/debate";
 import type { ArgumentView, PlanItem } from "../../server/live/views/types";
 
 const plan = (statuses: PlanItem["status"][]): PlanItem[] =>
@@ -74,5 +74,17 @@ describe("debate screens", () => {
     expect(nearLimitNotice(949, 1000)).toBe(nearLimitNotice(920, 1000));
     expect(nearLimitNotice(950, 1000)).toBe("50 characters left or fewer.");
     expect(nearLimitNotice(1000, 1000)).toBe("Limit reached: 1000 of 1000 characters.");
+  });
+});
+
+describe("quoteSpeaker", () => {
+  it("leaves the article out, since the source line names it, and keeps people and what the article reports", () => {
+    expect(quoteSpeaker("the article")).toBeNull();
+    expect(quoteSpeaker("the article (Khmer Times)")).toBeNull();
+    expect(quoteSpeaker("the article (VOA, reporting what rights groups say)")).toBe("Reporting what rights groups say");
+    expect(quoteSpeaker("the article (Khmer Times), reporting the US government's view")).toBe("Reporting the US government's view");
+    expect(quoteSpeaker("the article, summing up what Prime Minister Hun Sen has said")).toBe("Summing up what Prime Minister Hun Sen has said");
+    expect(quoteSpeaker("Chheang Vannarith, writing in Khmer Times")).toBe("Chheang Vannarith, writing in Khmer Times");
+    expect(quoteSpeaker("the articles' authors")).toBe("the articles' authors");
   });
 });
