@@ -25,8 +25,7 @@ const refuse = (code: ErrorCode, message: string) => Object.assign(new Error(mes
 // For a connection already closed: nothing is sent, the error only frees the pending socket.
 const dropped = () => new Error("The connection closed before its handshake was checked.");
 
-/** Who the socket is, and the side room a student's socket starts in. */
-async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins: LoginSessions): Promise<SocketData & { sideId?: string | null }> {
+async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins: LoginSessions): Promise<SocketData> {
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
   if (!auth.success) throw new LiveError("invalid", "This connection did not say which session it is for.");
   if (auth.data.role === "participant") {
@@ -34,7 +33,7 @@ async function identify(socket: LiveSocket, live: Live, cookies: Cookies, logins
     if (!token) throw new LiveError("not_found", "We could not find your seat. Join again with the session code.");
     const { participant, session } = await live.seatByToken(token);
     if (!isActive(participant)) throw new LiveError("forbidden", REMOVED);
-    return { role: "participant", participantId: participant.id, sessionId: session.id, sideId: participant.sideId };
+    return { role: "participant", participantId: participant.id, sessionId: session.id };
   }
   const token = await cookies.loginToken(socket.handshake.headers.cookie);
   const login = token && (await logins.find(token));
@@ -91,9 +90,8 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
       // No one is left to answer (the client left, or sent a second CONNECT): skip the lookup.
       if (connection.readyState !== "open") return Promise.resolve(next(dropped()));
       return identify(socket, live, cookies, logins).then(
-        ({ sideId, ...data }) => {
+        (data) => {
           socket.data = data;
-          if (sideId) void socket.join(rooms.side(data.sessionId, sideId));
           answer();
         },
         (error) => {
@@ -122,6 +120,15 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
     socket.on("disconnect", () => limits.release(data, socket));
     if (data.role === "participant") {
       socket.join(rooms.participant(data.participantId));
+      // The side's room from a fresh read, taken once the socket is in its student's room: a move or
+      // removal committed after the handshake's check is either seen here or reaches it through that room.
+      live.seatNow(data.participantId).then(
+        (seat) => {
+          if (!seat || !isActive(seat)) return closeRoom(io, socket.id, REMOVED);
+          if (seat.sideId) socket.join(rooms.side(data.sessionId, seat.sideId));
+        },
+        (error) => logError("reading a seat failed", error),
+      );
       if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, true);
       socket.on("disconnect", () => {
         if (live.presence.disconnect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, false);

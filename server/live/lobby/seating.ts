@@ -11,7 +11,7 @@ import { REMOVED, requireHost, requireOpen } from "../guards";
 import { normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
 import { refuseRejoinRequestsFor, SEAT_MOVED } from "./rejoin";
-import { activeSeats, isActive, isActiveSeat } from "./seats";
+import { activeSeats, isActive, isActiveSeat, seatColumns } from "./seats";
 import type { Sessions } from "./sessions";
 import type { SeatTokens } from "./seatTokens";
 import { autoBalance, isUnassigned, smallestSide } from "./sides";
@@ -77,6 +77,12 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
         if (uniqueViolation(error) === "participants_session_name") throw nameTaken(name.name);
         throw error;
       }
+    },
+
+    /** A seat as it is now: a socket reads it once it is in its student's room, so no later move or removal can miss it. */
+    async seatNow(participantId: string) {
+      const [seat] = await db.select(seatColumns).from(participants).where(eq(participants.id, participantId));
+      return seat;
     },
 
     /** The seat a rejoin token stands for; a removed student learns so and keeps nothing. */
