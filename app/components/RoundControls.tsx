@@ -1,6 +1,9 @@
 import type { HostView, PlanItem } from "../../server/live/views/types";
 import { isSpeakingRound, listNames, nextUpcoming, planStatusLabel, sideNames } from "~/lib/debate";
+import { spokenClock } from "~/lib/clock";
 import type { Run, Send } from "~/lib/live";
+import { EXTEND_SECONDS } from "../../server/live/rounds/clock";
+import { isRunningStatus } from "../../server/live/rounds/kinds";
 import { Countdown } from "./Countdown";
 import { minutes, roundKindLabel } from "./ScenarioPlan";
 
@@ -38,12 +41,18 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
                 Resume
               </button>
             )}
-            <button type="button" className="secondary" disabled={disabled} onClick={() => run(() => send("round:extend", { roundId: running.id, seconds: 30 }), "30 seconds added.")}>
-              +30 s<span className="visually-hidden"> (add 30 seconds)</span>
-            </button>
-            <button type="button" className="secondary" disabled={disabled} onClick={() => run(() => send("round:extend", { roundId: running.id, seconds: 60 }), "1 minute added.")}>
-              +1 min<span className="visually-hidden"> (add 1 minute)</span>
-            </button>
+            {EXTEND_SECONDS.map((seconds) => (
+              <button
+                key={seconds}
+                type="button"
+                className="secondary"
+                disabled={disabled}
+                onClick={() => run(() => send("round:extend", { roundId: running.id, seconds }), `${spokenClock(seconds)} added.`)}
+              >
+                +{seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`}
+                <span className="visually-hidden"> (add {spokenClock(seconds)})</span>
+              </button>
+            ))}
             <button
               type="button"
               className="danger"
@@ -79,7 +88,7 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
 
 function PlanRow({ item, floor, disabled, onSkip }: { item: PlanItem; floor: string; disabled: boolean; onSkip: () => void }) {
   return (
-    <li className={`plan-row ${item.status}`} aria-current={item.status === "open" || item.status === "paused" ? "step" : undefined}>
+    <li className={`plan-row ${item.status}`} aria-current={isRunningStatus(item.status) ? "step" : undefined}>
       <span className="plan-title">
         <strong>{item.title}</strong> <span className="kind-tag">{roundKindLabel[item.kind]}</span>
       </span>

@@ -1,11 +1,9 @@
 // What the debate screens derive from a view: who is on the floor, which round comes next, how
 // crossfire hangs together and what a student may vote for. Pure, so each rule is tested alone
 // and the console, the phone and the projector agree.
-import type { ArgumentView, PlanItem, RoundKind } from "../../server/live/views/types";
+import type { ArgumentView, PlanItem } from "../../server/live/views/types";
 
-/** Rounds in which each side on the floor gives one speech (crossfire is questions and answers). */
-const SPEAKING: ReadonlySet<RoundKind> = new Set(["opening", "rebuttal", "closing"]);
-export const isSpeakingRound = (kind: RoundKind) => SPEAKING.has(kind);
+export { isSpeakingRound } from "../../server/live/rounds/kinds";
 
 /** Status in words, with a symbol, so colour is never the only signal. */
 export const planStatusLabel: Record<PlanItem["status"], string> = {

@@ -10,11 +10,11 @@ import { LiveError } from "../errors";
 import type { ScenarioLibrary } from "../scenarios";
 import { argumentView, cardsById } from "../views/debate";
 import type { ArgumentView, RoundKind } from "../views/types";
+import { SPEAKING_KINDS } from "../rounds/kinds";
 import { isRunning } from "../rounds/running";
 import { roundOf, seatOf, type Student } from "./students";
 import { argumentRooms, isPublic } from "./visibility";
 
-export const SPEAKING_KINDS: readonly RoundKind[] = ["opening", "rebuttal", "closing"];
 
 const LATE = "This round has closed: your argument was not changed.";
 /** A client id names one write: reused for another, it must not find (and send out) that other row. */
