@@ -74,10 +74,15 @@ export function createSocketLimits() {
         () =>
           new Promise<void>((release) => {
             const timer = setTimeout(release, SLOT_TIMEOUT_MS);
-            start(() => {
-              clearTimeout(timer);
-              release();
-            });
+            // Each task starts on a later turn of the event loop. On PGlite a query resolves in
+            // microtasks, so without this a long queue ran task after task without ever reading the
+            // network again: a teacher's command waited seconds unread while a class flooded.
+            setImmediate(() =>
+              start(() => {
+                clearTimeout(timer);
+                release();
+              }),
+            );
           }),
       );
     },
