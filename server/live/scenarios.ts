@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
-import { packScenario, type PackedScenario, type Scenario, type Source } from "../../content/schema";
+import { defaultRubric, packScenario, type PackedScenario, type Scenario, type Source } from "../../content/schema";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions, type ScenarioVersionRow } from "../../db/schema";
@@ -35,6 +35,17 @@ const inLibrary = (owner: Owner) => (owner ? eq(scenarioVersions.ownerId, owner)
 /** What a teacher sees: the bundled packs and their own imports. */
 const visibleTo = (teacherId: string | undefined) =>
   teacherId ? or(isNull(scenarioVersions.ownerId), eq(scenarioVersions.ownerId, teacherId)) : isNull(scenarioVersions.ownerId);
+
+/**
+ * Versions stored before rubrics had a descriptor per score lack `levels`: the default rubric's
+ * criteria get theirs back, any other criterion plain ones, so sessions started then can be scored.
+ */
+export function withRubricLevels(content: PackedScenario): PackedScenario {
+  if (content.rubric.every((c) => Array.isArray(c.levels))) return content;
+  const plain = ["Weak", "Limited", "Adequate", "Good", "Excellent"];
+  const rubric = content.rubric.map((c) => (Array.isArray(c.levels) ? c : { ...c, levels: defaultRubric.find((d) => d.id === c.id)?.levels ?? plain }));
+  return { ...content, rubric };
+}
 
 /** `sources` are the articles packs may cite (content/sources.yaml, read at start-up). */
 export function createScenarioLibrary(db: Database, sources: readonly Source[]) {
@@ -131,7 +142,7 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
       if (!content) {
         const [row] = await executor.select({ content: scenarioVersions.content }).from(scenarioVersions).where(eq(scenarioVersions.id, versionId));
         if (!row) throw new Error(`scenario version ${versionId} is missing`);
-        content = row.content;
+        content = withRubricLevels(row.content);
         byVersionId.set(versionId, content);
       }
       return content;
