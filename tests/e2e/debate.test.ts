@@ -1,7 +1,8 @@
-// Issue 7 in real Chromium: a teacher runs an opening and a rebuttal round with four students on
-// 360 px phones and the projector open. Students cite their cards, the teacher reveals and scores
-// with the rubric, students vote and challenge a quote, the teacher rules on it, and the
-// scoreboard the projector shows adds up to the teacher's. Screenshots go to tests/artifacts/.
+// Issue 7 in real Chromium: a teacher runs an opening, a rebuttal and a crossfire round with four
+// students on 360 px phones and the projector open. Students cite their cards, the teacher reveals
+// and scores with the rubric, students vote and challenge a quote, the teacher rules on it, the
+// government and the opposition question each other in public, and the scoreboard the projector
+// shows adds up to the teacher's. Screenshots go to tests/artifacts/.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -19,6 +20,9 @@ if (!executable) {
 const artifacts = path.resolve("tests/artifacts");
 const OPENING = "Opening statements";
 const REBUTTAL = "Rebuttals";
+const CROSSFIRE = "Crossfire 1: sovereignty or accountability? (government vs opposition)";
+const GOVERNMENT = "Royal Government of Cambodia / Cambodian People's Party";
+const OPPOSITION = "Cambodia National Rescue Party (opposition)";
 const names = ["Sokha", "Vanna", "Dara", "Bopha"];
 
 describe.skipIf(!executable)("debate rounds in Chromium", () => {
@@ -37,8 +41,9 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
   const open = (options = {}) => newPage(browser, server.url, options);
   const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
 
-  it("runs an opening and a rebuttal round to a shown scoreboard", { timeout: 90_000 }, async () => {
-    // The teacher signs up and starts a session with just the two speaking rounds, 1.5 min each.
+  it("runs an opening, a rebuttal and a crossfire round to a shown scoreboard", { timeout: 90_000 }, async () => {
+    // The teacher signs up and starts a session with the two speaking rounds, 1.5 min each, and the
+    // government-opposition crossfire, 1 min. The plan keeps the scenario's order: crossfire comes last.
     const teacher = await open({ viewport: { width: 1280, height: 900 } });
     teacher.on("dialog", (dialog) => dialog.accept());
     await teacher.goto(`${server.url}/signup`);
@@ -53,13 +58,14 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     for (const keep of await editor.getByRole("checkbox").all()) {
       const label = (await keep.getAttribute("id"))!;
       const title = await editor.locator(`label[for="${label}"]`).innerText();
-      if (!title.startsWith(OPENING) && !title.startsWith(REBUTTAL)) await keep.uncheck();
+      if (![OPENING, REBUTTAL, CROSSFIRE].some((kept) => title.startsWith(kept))) await keep.uncheck();
     }
     await editor.getByLabel(new RegExp(`^Minutes for ${OPENING}`)).fill("1.5");
     await editor.getByLabel(new RegExp(`^Minutes for ${REBUTTAL}`)).fill("1.5");
+    await editor.getByLabel(`Minutes for ${CROSSFIRE}`, { exact: true }).fill("1");
     await teacher.getByRole("button", { name: "Start a session" }).click();
     await teacher.waitForURL(/\/teacher\/sessions\//);
-    await teacher.getByRole("heading", { name: "Round plan (2 rounds, 3 min)" }).waitFor();
+    await teacher.getByRole("heading", { name: "Round plan (3 rounds, 4 min)" }).waitFor();
     const code = (await teacher.locator("p.join-code").innerText()).trim();
 
     // A window of its own (as on the classroom's second screen), so neither page is a background tab.
@@ -178,11 +184,47 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     await shot(vanna, "debate-phone-rebuttal");
     await expectFitsPhone(vanna);
     await endRound(teacher, REBUTTAL);
-    await teacher.getByText("Every round of the plan has been run or skipped.").waitFor();
+    await teacher.getByRole("button", { name: startNext(escape(CROSSFIRE)) }).waitFor();
     await teacher.getByRole("button", { name: "Reveal to class" }).click();
     await projector.getByRole("heading", { name: new RegExp(`^${REBUTTAL}`) }).waitFor();
     await shot(teacher, "debate-console-rebuttal");
     await shot(projector, "debate-projector-rebuttal", false);
+
+    // Round 3: crossfire. Only the government and the opposition have the floor; it is public, so
+    // the question and its answer read as one thread on every screen, unscored and unvoted here.
+    const government = students[sides.findIndex((s) => s.startsWith(GOVERNMENT))];
+    const opposition = students[sides.findIndex((s) => s.startsWith(OPPOSITION))];
+    const bystander = students.find((s) => s !== government && s !== opposition)!;
+    const [asker, answerer] = [names[students.indexOf(government)], names[students.indexOf(opposition)]];
+    await teacher.getByRole("button", { name: startNext(escape(CROSSFIRE)) }).click();
+    for (const student of students) await student.getByRole("heading", { name: new RegExp(`^${escape(CROSSFIRE)}`) }).waitFor();
+    const question = "Who would hold the government to account if the opposition stayed banned?";
+    const answer = "Only voters can, and they need a free opposition to vote for.";
+    const ask = government.getByRole("region", { name: "Ask a question" });
+    await ask.getByLabel("Ask which side").selectOption({ label: OPPOSITION });
+    await ask.getByLabel("Your question").fill(question);
+    await ask.getByRole("button", { name: "Ask", exact: true }).click();
+    await ask.getByRole("status").filter({ hasText: "Question sent. Everyone in the debate can read it." }).waitFor();
+    // A side that is not on the floor is not offered the question form.
+    await bystander.getByRole("heading", { name: /^Questions and answers \(1\)$/ }).waitFor();
+    expect(await bystander.getByRole("region", { name: "Ask a question" }).count()).toBe(0);
+    expect(await bystander.getByLabel("Your question").count()).toBe(0);
+    await opposition.getByText(`Answer this question from ${asker}`).click();
+    await opposition.getByLabel(`Your answer to ${asker}`).fill(answer);
+    await opposition.getByRole("button", { name: "Send answer" }).click();
+    await opposition.getByRole("status").filter({ hasText: "Answer sent. Everyone in the debate can read it." }).waitFor();
+    const console3 = teacher.getByRole("region", { name: new RegExp(`^Arguments: ${escape(CROSSFIRE)}`) });
+    for (const screen of [government.locator("main"), opposition.locator("main"), console3]) await expectThread(screen, asker, question, answerer, answer);
+    // The projector shows the newest first: the answer, then the question it answers.
+    const wall = projector.getByRole("region", { name: /^Latest arguments/ });
+    await said(wall, "Answer", answerer).getByText(answer).waitFor();
+    await said(wall, "Question", asker).getByText(question).waitFor();
+    await shot(teacher, "debate-console-crossfire");
+    await shot(projector, "debate-projector-crossfire", false);
+    await shot(opposition, "debate-phone-crossfire");
+    await expectFitsPhone(opposition);
+    await endRound(teacher, CROSSFIRE);
+    await teacher.getByText("Every round of the plan has been run or skipped.").waitFor();
 
     // The teacher shows the scoreboard with individual standings; the projector's matches hers.
     expect(await projector.getByRole("table", { name: "Side totals" }).count()).toBe(0);
@@ -210,7 +252,7 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     const board = students[0].getByRole("region", { name: "Scoreboard" });
     await board.getByRole("table", { name: "Individual standings" }).waitFor();
     const top = async (l: Locator) => (await l.boundingBox())!.y;
-    expect(await top(board)).toBeLessThan(await top(students[0].getByRole("heading", { name: /^Arguments in this round/ })));
+    expect(await top(board)).toBeLessThan(await top(students[0].getByRole("heading", { name: /^Questions and answers/ })));
     await students[0].evaluate(() => window.scrollTo(0, 0));
     await shot(students[0], "debate-scoreboard-phone-top", false);
     await board.scrollIntoViewIfNeeded();
@@ -251,7 +293,20 @@ async function submitSpeech(student: Page, body: string, cards: number) {
 const startNext = (title: string) => new RegExp(`^Start next round\\s*: ${title}`);
 
 /** One speech by its author, as an article headed with their name. */
-const speech = (scope: Locator, author: string) => scope.getByRole("article", { name: new RegExp(`^Speech ${author} `) });
+const speech = (scope: Locator, author: string) => said(scope, "Speech", author);
+
+/** A speech, question or answer by its author, as an article headed with its kind and their name. */
+const said = (scope: Locator, kind: "Speech" | "Question" | "Answer", author: string) =>
+  scope.getByRole("article", { name: new RegExp(`^${kind} ${author} `) });
+
+/** A crossfire thread: the question, and under it, in the list of its answers, the answer. */
+async function expectThread(scope: Locator, asker: string, question: string, answerer: string, answer: string) {
+  await said(scope, "Question", asker).getByText(question).waitFor();
+  await said(scope.getByRole("list", { name: `Answers to ${asker}` }), "Answer", answerer).getByText(answer).waitFor();
+}
+
+/** A title as a literal inside a RegExp (crossfire titles hold "?" and parentheses). */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function endRound(teacher: Page, title: string) {
   await teacher.getByRole("button", { name: "End early" }).click();
