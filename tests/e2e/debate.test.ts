@@ -3,21 +3,13 @@
 // and scores with the rubric, students vote and challenge a quote, the teacher rules on it, the
 // government and the opposition question each other in public, and the scoreboard the projector
 // shows adds up to the teacher's. Screenshots go to tests/artifacts/.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { artifacts, chromiumForTests, newPage, phone, serverAndBrowser } from "../support/browser";
 
-const executable = findChromium();
-if (!executable) {
-  const reason = `no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)`;
-  if (e2eRequired) throw new Error(`REQUIRE_E2E=1 but ${reason}`);
-  console.warn(`Skipping end-to-end tests: ${reason}.`);
-}
+const executable = chromiumForTests();
 
-const artifacts = path.resolve("tests/artifacts");
 const OPENING = "Opening statements";
 const REBUTTAL = "Rebuttals";
 const CROSSFIRE = "Crossfire 1: sovereignty or accountability? (government vs opposition)";
@@ -26,19 +18,9 @@ const OPPOSITION = "Cambodia National Rescue Party (opposition)";
 const names = ["Sokha", "Vanna", "Dara", "Bopha"];
 
 describe.skipIf(!executable)("debate rounds in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = serverAndBrowser(executable);
 
-  beforeAll(async () => {
-    await mkdir(artifacts, { recursive: true });
-    [server, browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = (options = {}) => newPage(browser, server.url, options);
+  const open = (options = {}) => newPage(env.browser, env.server.url, options);
   const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
 
   it("runs an opening, a rebuttal and a crossfire round to a shown scoreboard", { timeout: 90_000 }, async () => {
@@ -46,7 +28,7 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     // government-opposition crossfire, 1 min. The plan keeps the scenario's order: crossfire comes last.
     const teacher = await open({ viewport: { width: 1280, height: 900 } });
     teacher.on("dialog", (dialog) => dialog.accept());
-    await teacher.goto(`${server.url}/signup`);
+    await teacher.goto(`${env.server.url}/signup`);
     await teacher.getByLabel("Your name").fill("Ms Chanthy");
     await teacher.getByLabel("Email").fill("chanthy@school.example");
     await teacher.getByLabel("Password").fill("a-long-passphrase");
@@ -76,7 +58,7 @@ describe.skipIf(!executable)("debate rounds in Chromium", () => {
     const students: Page[] = [];
     for (const name of names) {
       const student = await open(phone);
-      await student.goto(`${server.url}/join`);
+      await student.goto(`${env.server.url}/join`);
       await student.getByLabel("Join code").fill(code);
       await student.getByLabel("Your name").fill(name);
       await student.getByRole("button", { name: "Join" }).click();

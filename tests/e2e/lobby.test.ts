@@ -1,40 +1,21 @@
 // A lesson's first minutes in real Chromium: a teacher signs up and starts a session, three
 // students join on phone-sized screens, the teacher balances sides, each student sees their
 // side's brief, and a reload keeps a student's side. Screenshots go to tests/artifacts/.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { artifacts, chromiumForTests, newPage, phone, serverAndBrowser } from "../support/browser";
 
-const executable = findChromium();
-if (!executable) {
-  const reason = `no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)`;
-  if (e2eRequired) throw new Error(`REQUIRE_E2E=1 but ${reason}`);
-  console.warn(`Skipping end-to-end tests: ${reason}.`);
-}
-
-const artifacts = path.resolve("tests/artifacts");
+const executable = chromiumForTests();
 
 describe.skipIf(!executable)("lobby in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = serverAndBrowser(executable);
 
-  beforeAll(async () => {
-    await mkdir(artifacts, { recursive: true });
-    [server, browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = (options = {}) => newPage(browser, server.url, options);
+  const open = (options = {}) => newPage(env.browser, env.server.url, options);
 
   it("runs sign-up, joining, balancing and a reload", { timeout: 90_000 }, async () => {
     const teacher = await open({ viewport: { width: 1280, height: 900 } });
-    await teacher.goto(`${server.url}/signup`);
+    await teacher.goto(`${env.server.url}/signup`);
     await teacher.getByLabel("Your name").fill("Ms Chanthy");
     await teacher.getByLabel("Email").fill("chanthy@school.example");
     await teacher.getByLabel("Password").fill("a-long-passphrase");
@@ -65,7 +46,7 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     const students: Page[] = [];
     for (const name of names) {
       const student = await open(phone);
-      await student.goto(`${server.url}/join`);
+      await student.goto(`${env.server.url}/join`);
       await student.getByLabel("Join code").fill(code.toLowerCase());
       await student.getByLabel("Your name").fill(name);
       await student.getByRole("button", { name: "Join" }).click();
@@ -120,7 +101,7 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     // The teacher logs out everywhere from another computer: the open console and projector
     // close, and each says why on screen.
     const elsewhere = await open({ viewport: { width: 1280, height: 900 } });
-    await elsewhere.goto(`${server.url}/login`);
+    await elsewhere.goto(`${env.server.url}/login`);
     await elsewhere.getByLabel("Email").fill("chanthy@school.example");
     await elsewhere.getByLabel("Password").fill("a-long-passphrase");
     await elsewhere.getByRole("button", { name: "Log in" }).click();

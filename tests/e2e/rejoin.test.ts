@@ -1,44 +1,29 @@
 // Rejoining and renaming in real Chromium: a student on a new phone finds their name taken,
 // asks to be let back in, waits on a page that updates by itself, and lands in their seat when
 // the teacher approves; the old phone is told. The teacher then renames them with the keyboard.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eRequired, findChromium, launchChromium, newPage, phone } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { artifacts, chromiumForTests, newPage, phone, serverAndBrowser } from "../support/browser";
 import { signUpTeacher, startSession } from "../support/clients";
-import { startServer, type TestServer } from "../support/server";
 
-const executable = findChromium();
-if (!executable && e2eRequired) throw new Error("REQUIRE_E2E=1 but no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)");
-
-const artifacts = path.resolve("tests/artifacts");
+const executable = chromiumForTests();
 
 describe.skipIf(!executable)("rejoining in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = serverAndBrowser(executable);
 
-  beforeAll(async () => {
-    await mkdir(artifacts, { recursive: true });
-    [server, browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = (options = {}, cookie?: string) => newPage(browser, server.url, options, cookie);
+  const open = (options = {}, cookie?: string) => newPage(env.browser, env.server.url, options, cookie);
   const joinAs = async (student: Page, code: string, name: string) => {
-    await student.goto(`${server.url}/join?code=${code}`);
+    await student.goto(`${env.server.url}/join?code=${code}`);
     await student.getByLabel("Your name").fill(name);
     await student.getByRole("button", { name: "Join" }).click();
   };
 
   it("lets a student back into their seat on a new phone once the teacher approves, then renames them", { timeout: 90_000 }, async () => {
-    const { cookie } = await signUpTeacher(server.url);
-    const session = await startSession(server.url, cookie);
+    const { cookie } = await signUpTeacher(env.server.url);
+    const session = await startSession(env.server.url, cookie);
     const teacher = await open({ viewport: { width: 1280, height: 900 } }, cookie);
-    await teacher.goto(`${server.url}/teacher/sessions/${session.id}`);
+    await teacher.goto(`${env.server.url}/teacher/sessions/${session.id}`);
     await teacher.getByText("Live", { exact: true }).waitFor();
 
     const oldPhone = await open(phone);

@@ -1,6 +1,10 @@
 // Finds the system's Chromium for end-to-end tests. Browsers are never downloaded: without one
 // the tests skip with a reason, unless REQUIRE_E2E=1 (CI), where a missing browser fails.
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type TestServer } from "./server";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 const candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -39,4 +43,31 @@ export async function newPage(browser: Browser, url: string, options: BrowserCon
   context.setDefaultTimeout(10_000);
   if (cookieHeader) await addCookieHeader(context, url, cookieHeader);
   return context.newPage();
+}
+
+export const artifacts = path.resolve("tests/artifacts");
+
+/** The Chromium a browser suite drives, or undefined (after saying why) when the suite must skip. */
+export function chromiumForTests(): string | undefined {
+  const executable = findChromium();
+  if (!executable) {
+    const reason = "no Chromium found (set CHROMIUM_PATH or install Debian's chromium package)";
+    if (e2eRequired) throw new Error(`REQUIRE_E2E=1 but ${reason}`);
+    console.warn(`Skipping end-to-end tests: ${reason}.`);
+  }
+  return executable;
+}
+
+/** Inside a suite: a real server on PGlite and Chromium, started before its tests and closed after. */
+export function serverAndBrowser(executable: string | undefined) {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
+    [env.server, env.browser] = await Promise.all([startServer("pglite"), launchChromium(executable!)]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
