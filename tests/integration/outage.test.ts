@@ -111,6 +111,22 @@ describe.runIf(admin)("a database outage on PostgreSQL", () => {
     expect(status).toEqual({ reachable: true });
   });
 
+  it("closes a round whose deadline passed during the outage once the database is back", { timeout: 40_000 }, async () => {
+    const timed = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, [{ index: 2, seconds: 10 }]);
+    const console_ = await connect(server.url, { role: "host", sessionId: timed.id }, teacher.cookie);
+    try {
+      expect((await send(console_, "round:start", { index: 0 })).ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 7000));
+      await proxy.cut();
+      // The deadline passes while nothing can be written.
+      await new Promise((r) => setTimeout(r, 5000));
+      await back();
+      await expect.poll(async () => (await server.rostrum.live.hostView(timed.id)).debate.round?.status, { timeout: 10_000, interval: 250 }).toBe("closed");
+    } finally {
+      console_.close();
+    }
+  });
+
   it("logged the outage without parameters, tokens, hashes or emails", () => {
     const log = logged.join("\n");
     expect(log).toMatch(/database: unreachable/);
