@@ -8,7 +8,7 @@ import { challenges, debateArguments, rounds, sessions, type RoundRow, type Sess
 import { logError } from "../../errorLog";
 import type { CommandContext, CommandRunner } from "../command";
 import { isPublic } from "../debate/visibility";
-import { LiveError } from "../errors";
+import { isLiveError, LiveError } from "../errors";
 import { requireHost } from "../guards";
 import { rooms } from "../publish/rooms";
 import { allSeats } from "../lobby/seats";
@@ -16,6 +16,9 @@ import { argumentView, cardsById, currentRound, namesOf, planItems, settingsOf }
 import { closeClock, extendClock, isDue, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
 import { isRunning, isRunningRound } from "./running";
 import { createRoundTimers } from "./timers";
+
+/** How soon a deadline close that failed (the database out of reach) is tried again. */
+const CLOSE_RETRY_MS = 2000;
 
 const clockOf = (row: RoundRow): ClockState => ({
   status: row.status === "skipped" ? "closed" : row.status,
@@ -109,8 +112,11 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
         await announceRound(ctx);
       });
     } catch (error) {
-      // An ended session closed its rounds already; anything else is retried by the next start-up.
-      if (!(error instanceof LiveError)) logError("closing a round at its deadline failed", error);
+      // An ended or deleted session has nothing left to close. Anything else (the database out of
+      // reach) is tried again shortly: no one else would close the round before a restart.
+      if (isLiveError(error)) return;
+      logError("closing a round at its deadline failed", error);
+      timers.arm(sessionId, roundId, Date.now() + CLOSE_RETRY_MS);
     }
   }
 
