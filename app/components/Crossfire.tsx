@@ -36,6 +36,7 @@ export function Crossfire({ view, round, send, cardAction }: Props) {
         <section className="panel" aria-labelledby={`${id}-ask`}>
           <h2 id={`${id}-ask`}>Ask a question</h2>
           <Composer
+            key={round.id}
             label="Your question"
             draftKey={`${round.id}:ask`}
             cards={cards}

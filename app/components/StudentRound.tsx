@@ -32,7 +32,9 @@ export function StudentRound({ view, send, offsetMs, scoreboard }: Props) {
   const roundNews = `${round.title}: ${closed ? "closed" : "running"}.${onFloor && !closed ? " Your side has the floor." : ""}`;
 
   const composer = (
+    // Keyed by round: the next round's speech starts from its own draft, without the last round's outcome.
     <Composer
+      key={round.id}
       label="Write your speech"
       draftKey={round.id}
       cards={view.side?.cards ?? []}

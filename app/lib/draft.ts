@@ -24,7 +24,9 @@ export function useDraft(key: string, initial: Draft) {
   const [stored, setStored] = useState(false);
   useEffect(() => {
     const found = read(key);
-    if (found) setDraftState(found);
+    // A new key (the next round) starts from its own draft or what the server has for it, never
+    // from the previous key's text.
+    setDraftState(found ?? initial);
     setStored(Boolean(found));
     // Only a new key reloads; `initial` changing (the server echoing a submit) must not wipe typing.
   }, [key]);
