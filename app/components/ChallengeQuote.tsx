@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { ArgumentView, CardView, ChallengeView } from "../../server/live/views/types";
 import { DEBATE_LIMITS } from "../../server/limits";
 import type { Send } from "~/lib/live";
@@ -14,11 +14,29 @@ export function ChallengeQuote({ argument, card, myChallenges, send }: Props) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const mine = myChallenges.find((c) => c.argumentId === argument.id && c.cardId === card.id);
-  if (mine) return <p className="muted">You challenged this card: {mine.status === "open" ? "waiting for the teacher's ruling" : mine.status}.</p>;
+  // Closing the form removes the focused control: focus what replaces it, the button after a
+  // cancel, the "You challenged" note once a sent challenge comes back.
+  const back = useRef<HTMLElement | null>(null);
+  const refocus = useRef<"button" | "note" | null>(null);
+  useEffect(() => {
+    if (open || !refocus.current || (refocus.current === "note" && !mine)) return;
+    back.current?.focus();
+    refocus.current = null;
+  }, [open, mine]);
+  const close = (then: "button" | "note") => {
+    refocus.current = then;
+    setOpen(false);
+  };
+  if (mine)
+    return (
+      <p className="muted" tabIndex={-1} ref={(el) => void (back.current = el)}>
+        You challenged this card: {mine.status === "open" ? "waiting for the teacher's ruling" : mine.status}.
+      </p>
+    );
   if (myChallenges.some((c) => c.status === "open")) return null;
   if (!open)
     return (
-      <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+      <button type="button" className="secondary small" ref={(el) => void (back.current = el)} onClick={() => setOpen(true)}>
         Challenge this quote<span className="visually-hidden"> cited by {argument.author}</span>
       </button>
     );
@@ -30,7 +48,7 @@ export function ChallengeQuote({ argument, card, myChallenges, send }: Props) {
         e.preventDefault();
         const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
         const result = await send("challenge:open", { argumentId: argument.id, cardId: card.id, reason });
-        if (result.ok) setOpen(false);
+        if (result.ok) close("note");
         else setError(result.error.message);
       }}
     >
@@ -40,7 +58,7 @@ export function ChallengeQuote({ argument, card, myChallenges, send }: Props) {
         <button type="submit" className="small">
           Send challenge
         </button>
-        <button type="button" className="secondary small" onClick={() => setOpen(false)}>
+        <button type="button" className="secondary small" onClick={() => close("button")}>
           Cancel
         </button>
       </p>

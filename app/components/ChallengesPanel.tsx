@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import type { ChallengeView, HostView } from "../../server/live/views/types";
 import { DEBATE_LIMITS } from "../../server/limits";
 import { sideNames } from "~/lib/debate";
@@ -14,6 +15,7 @@ const outcome = { open: "Open", upheld: "✓ Upheld", rejected: "✗ Rejected" }
  */
 export function ChallengesPanel({ view, send, run, disabled }: Props) {
   const { challenges, arguments: items } = view.debate;
+  const heading = useRef<HTMLHeadingElement>(null);
   if (challenges.length === 0) return null;
   const name = sideNames(view.scenario.sides);
   const open = challenges.filter((c) => c.status === "open");
@@ -27,7 +29,7 @@ export function ChallengesPanel({ view, send, run, disabled }: Props) {
 
   return (
     <section className="panel" aria-labelledby="challenges-heading">
-      <h2 id="challenges-heading">Challenges ({open.length} open)</h2>
+      <h2 id="challenges-heading" ref={heading} tabIndex={-1}>Challenges ({open.length} open)</h2>
       {open.map((c) => {
         const { argument, card } = detail(c);
         return (
@@ -63,7 +65,12 @@ export function ChallengesPanel({ view, send, run, disabled }: Props) {
                 e.preventDefault();
                 const upheld = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "uphold";
                 const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-                run(() => send("challenge:rule", { challengeId: c.id, upheld, reason }), `${c.challenger}'s challenge ${upheld ? "upheld" : "rejected"}.`);
+                run(async () => {
+                  const result = await send("challenge:rule", { challengeId: c.id, upheld, reason });
+                  // A ruled challenge leaves the open list with the button just pressed: keep focus in the panel.
+                  if (result.ok) heading.current?.focus();
+                  return result;
+                }, `${c.challenger}'s challenge ${upheld ? "upheld" : "rejected"}.`);
               }}
             >
               <label htmlFor={`ruling-${c.id}`}>Reason for your ruling (required, students see it)</label>
