@@ -16,8 +16,9 @@ export function DebateSettings({ view, send, run, disabled }: { view: HostView; 
   useEffect(() => setPending(undefined), [view.debate.settings]);
   const settings = { ...view.debate.settings, ...pending };
   const update = (change: Partial<Settings>, done: string) => {
-    setPending({ ...pending, ...change });
     run(async () => {
+      // Set inside the work: a click the console ignores (another command running) must not stay shown.
+      setPending({ ...pending, ...change });
       const result = await send("settings:update", change);
       if (!result.ok) setPending(undefined);
       return result;
