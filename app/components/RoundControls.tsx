@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import type { HostView, PlanItem } from "../../server/live/views/types";
 import { isSpeakingRound, listNames, nextUpcoming, planStatusLabel, sideNames } from "~/lib/debate";
 import { spokenClock } from "~/lib/clock";
@@ -19,10 +20,17 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
   const next = nextUpcoming(plan);
   const running = round && round.status !== "closed" ? round : null;
   const floor = (item: { sides: string[] }) => (item.sides.length ? listNames(item.sides.map(name)) : "Everyone");
+  // Starting, ending or skipping a round removes the button just pressed: keep focus in the panel.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const keepingFocus = (command: Parameters<Run>[0]) => async () => {
+    const result = await command();
+    if (result.ok) heading.current?.focus();
+    return result;
+  };
 
   return (
     <section className="panel" aria-labelledby="rounds-heading">
-      <h2 id="rounds-heading">
+      <h2 id="rounds-heading" ref={heading} tabIndex={-1}>
         Round plan <span className="muted">({plan.length} rounds, {minutes(plan.reduce((sum, r) => sum + r.seconds, 0))})</span>
       </h2>
       {running ? (
@@ -58,7 +66,7 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
               className="danger"
               disabled={disabled}
               onClick={() => {
-                if (window.confirm(`End “${running.title}” now? Students can no longer submit in it.`)) run(() => send("round:end", { roundId: running.id }), "Round ended.");
+                if (window.confirm(`End “${running.title}” now? Students can no longer submit in it.`)) run(keepingFocus(() => send("round:end", { roundId: running.id })), "Round ended.");
               }}
             >
               End early
@@ -67,7 +75,7 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
         </div>
       ) : next ? (
         <p className="actions">
-          <button type="button" disabled={disabled} onClick={() => run(() => send("round:start", { index: next.index }), `${next.title} started.`)}>
+          <button type="button" disabled={disabled} onClick={() => run(keepingFocus(() => send("round:start", { index: next.index })), `${next.title} started.`)}>
             Start next round<span className="visually-hidden">: {next.title}</span>
           </button>
           <span>
@@ -79,7 +87,7 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
       )}
       <ol className="round-list">
         {plan.map((item) => (
-          <PlanRow key={item.index} item={item} floor={floor(item)} disabled={disabled} onSkip={() => run(() => send("round:skip", { index: item.index }), `${item.title} skipped.`)} />
+          <PlanRow key={item.index} item={item} floor={floor(item)} disabled={disabled} onSkip={() => run(keepingFocus(() => send("round:skip", { index: item.index })), `${item.title} skipped.`)} />
         ))}
       </ol>
     </section>
