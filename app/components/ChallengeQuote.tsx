@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { ArgumentView, CardView, ChallengeView } from "../../server/live/views/types";
 import { DEBATE_LIMITS } from "../../server/limits";
 import type { Send } from "~/lib/live";
+import { FormError } from "./Field";
 
 type Props = { argument: ArgumentView; card: CardView; myChallenges: ChallengeView[]; send: Send };
 
@@ -62,11 +63,7 @@ export function ChallengeQuote({ argument, card, myChallenges, send }: Props) {
           Cancel
         </button>
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

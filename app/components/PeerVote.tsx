@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ArgumentView } from "../../server/live/views/types";
 import type { Send } from "~/lib/live";
+import { FormError } from "./Field";
 
 type Props = { roundId: string; choices: ArgumentView[]; votedFor: string | undefined; sideName: (id: string) => string; send: Send };
 
@@ -49,11 +50,7 @@ export function PeerVote({ roundId, choices, votedFor: stored, sideName, send }:
         ))}
       </fieldset>
       <button type="submit">Cast my vote</button>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

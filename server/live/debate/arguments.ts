@@ -8,7 +8,8 @@ import { challenges, debateArguments, participants, type ArgumentRow, type Round
 import type { CommandRunner, WriteContext } from "../command";
 import { LiveError } from "../errors";
 import type { ScenarioLibrary } from "../scenarios";
-import { argumentView, cardsById } from "../views/debate";
+import { cardsById } from "../views/cards";
+import { argumentView } from "../views/debate";
 import type { ArgumentView, RoundKind } from "../views/types";
 import { SPEAKING_KINDS } from "../rounds/kinds";
 import { isRunning } from "../rounds/running";

@@ -3,14 +3,16 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "../../../db/client";
 import { uniqueViolation } from "../../../db/client";
-import { ballots, challenges, debateArguments, participants, peerVotes } from "../../../db/schema";
+import { ballots, challenges, debateArguments, peerVotes } from "../../../db/schema";
 import type { CommandRunner } from "../command";
 import { LiveError } from "../errors";
 import { requireHost } from "../guards";
 import { rooms } from "../publish/rooms";
 import type { ScenarioLibrary } from "../scenarios";
 import { ballotPoints, checkBallot } from "../scoring/debate";
-import { argumentView, cardsById, challengeView } from "../views/debate";
+import { cardsById } from "../views/cards";
+import { allSeats } from "../lobby/seats";
+import { argumentView, challengeView, namesOf } from "../views/debate";
 import type { BallotView, ChallengeView } from "../views/types";
 import { roundOf, seatOf, type Student } from "./students";
 import { argumentRooms, canRead, isPublic } from "./visibility";
@@ -101,8 +103,7 @@ export function createJudging({ runCommand, runWrite }: CommandRunner, scenarios
         }
         const argument = await argumentIn(tx, sessionId, row.argumentId);
         const round = await roundOf(tx, sessionId, argument.roundId);
-        const seats = await tx.select({ id: participants.id, name: participants.displayName }).from(participants).where(eq(participants.sessionId, sessionId));
-        const names = new Map(seats.map((p) => [p.id, p.name]));
+        const names = namesOf(await allSeats(tx, sessionId));
         const ruled = await tx.select().from(challenges).where(eq(challenges.argumentId, argument.id));
         const view = challengeView(row, names);
         out.emit([rooms.host(sessionId), rooms.participant(row.challengerId)], "challenge:changed", view);

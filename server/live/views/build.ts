@@ -14,8 +14,8 @@ import type { Presence } from "../presence";
 import type { ScenarioLibrary } from "../scenarios";
 import { ballotPoints } from "../scoring/debate";
 import { scoreboardOf, shownScoreboard, voteCounts } from "../scoring/scoreboard";
-import { sideCards } from "./cards";
-import { argumentView, cardsById, challengeView, currentRound, namesOf, planItems, settingsOf } from "./debate";
+import { cardsById, sideCards } from "./cards";
+import { argumentView, challengeView, currentRound, namesOf, planItems, settingsOf } from "./debate";
 import type { SocketData } from "../publish/events";
 import type { DebateView, HostView, ParticipantView, ProjectorView, SideSummary } from "./types";
 

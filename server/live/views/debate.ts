@@ -3,7 +3,6 @@ import type { ArgumentRow, ChallengeRow, ParticipantRow, RoundRow, SessionRow } 
 import type { Round } from "../rounds/plan";
 import { isRunning } from "../rounds/running";
 import { isPublic } from "../debate/visibility";
-export { cardsById } from "./cards";
 import type { ArgumentView, CardView, ChallengeView, PlanItem, RoundView, Settings } from "./types";
 
 export const settingsOf = (session: SessionRow): Settings => ({ argumentsLive: session.argumentsLive, scoreboard: session.scoreboard });
