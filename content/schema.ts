@@ -65,12 +65,26 @@ export const roundSchema = z.strictObject({
 export const pollSchema = z.strictObject({
   id,
   prompt: text,
-  kind: z.enum(["motion", "scale", "choice"]),
-  options: z.array(text).optional().describe("only for choice polls; motion and scale polls have fixed options"),
+  kind: z
+    .enum(["motion", "scale", "choice", "multiple", "text"])
+    .describe("motion: for / against / undecided; scale: 1-5 agreement; choice: one option; multiple: any options; text: a short answer shown as a word cloud"),
+  options: z.array(text).optional().describe("only for choice and multiple polls; the other kinds have fixed options"),
+  scale: z.boolean().optional().describe("a motion poll answered on the 1-5 agreement scale instead of for / against / undecided"),
+  results: z.enum(["live", "hidden"]).optional().describe("shown as votes arrive, or once the teacher reveals them; motion polls default to hidden, others to live"),
+  anonymous: z.boolean().optional().describe("no one, the teacher included, sees who voted what"),
   when: z.enum(["before", "after", "any"]),
 });
 
-const quizBase = { id, prompt: text, explanation: text, source: id };
+/** A quiz question's time limit, in seconds. */
+export const QUIZ_SECONDS = { min: 5, max: 120, default: 20 } as const;
+const quizBase = {
+  id,
+  prompt: text,
+  explanation: text,
+  source: id,
+  seconds: z.number().int().min(QUIZ_SECONDS.min).max(QUIZ_SECONDS.max).default(QUIZ_SECONDS.default).describe("the time limit to answer"),
+  points: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1).describe("points multiplier: 0 (practice), 1 or 2 (double points)"),
+};
 export const quizItemSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...quizBase, kind: z.literal("single"), options: z.array(text).min(2), answer: text }),
   z.strictObject({
@@ -218,9 +232,14 @@ export const scenarioSchema = z
         ctx.addIssue({ code: "custom", path: ["rounds", i, "poll"], message: `unknown poll "${round.poll}"` });
     });
     s.polls.forEach((poll, i) => {
-      if (poll.kind === "choice" && (poll.options?.length ?? 0) < 2)
-        ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: "a choice poll needs at least two options" });
-      if (poll.kind !== "choice" && poll.options)
+      const chosen = poll.kind === "choice" || poll.kind === "multiple";
+      if (chosen && (poll.options?.length ?? 0) < 2)
+        ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: `a ${poll.kind} poll needs at least two options` });
+      if (chosen && new Set(poll.options).size !== poll.options?.length)
+        ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: "options must differ from each other" });
+      if (poll.scale !== undefined && poll.kind !== "motion")
+        ctx.addIssue({ code: "custom", path: ["polls", i, "scale"], message: "only a motion poll can choose the agreement scale" });
+      if (!chosen && poll.options)
         ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: `a ${poll.kind} poll has fixed options; remove these` });
     });
     for (const when of ["before", "after"] as const) {

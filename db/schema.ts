@@ -1,7 +1,7 @@
 // One schema for both backends (PGlite and PostgreSQL). Rules that must hold under
 // concurrency (unique emails, join codes, names in a session) are constraints here.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { PackedScenario, Scenario } from "../content/schema";
 
 type Round = Scenario["rounds"][number];
@@ -61,6 +61,12 @@ export const sessions = pgTable(
     argumentsLive: boolean("arguments_live").notNull().default(false),
     /** What the scoreboard shows to the projector and the students: nothing, side totals, or individual standings too. */
     scoreboard: text("scoreboard", { enum: ["hidden", "sides", "individuals"] }).notNull().default("hidden"),
+    /** Quiz points fall with answer time (Kahoot's formula), or every correct answer earns full points. */
+    quizSpeed: boolean("quiz_speed").notNull().default(true),
+    /** Consecutive correct answers earn a streak bonus. */
+    quizStreak: boolean("quiz_streak").notNull().default(true),
+    /** Word-cloud entries pass the profanity filter. */
+    pollFilter: boolean("poll_filter").notNull().default(true),
     /** Bumped by every teacher command; clients drop events older than the snapshot they hold. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -281,6 +287,124 @@ export const challenges = pgTable(
   ],
 );
 
+export const pollKinds = ["motion", "scale", "choice", "multiple", "text"] as const;
+export const itemStatuses = ["open", "closed"] as const;
+
+/**
+ * A poll as it was run in a session: one of the scenario's (a plan round or launched ad hoc) or
+ * typed by the teacher on the spot. Its question and options are copied here, so the record
+ * stays what students saw. At most one poll per session is open.
+ */
+export const polls = pgTable(
+  "polls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    /** The plan round that runs it; null for a poll launched ad hoc. */
+    roundId: uuid("round_id").references(() => rounds.id, { onDelete: "cascade" }),
+    /** The scenario's poll it came from; null when the teacher typed it. */
+    scenarioPollId: text("scenario_poll_id"),
+    kind: text("kind", { enum: pollKinds }).notNull(),
+    prompt: text("prompt").notNull(),
+    /** The labels students choose from (empty for text); a vote stores indexes into this list. */
+    options: jsonb("options").$type<string[]>().notNull(),
+    /** A motion poll's place around the debate: the persuasion result compares the two. */
+    phase: text("phase", { enum: ["before", "after"] }),
+    /** Results shown as votes arrive, or only once the teacher reveals them. */
+    results: text("results", { enum: ["live", "hidden"] }).notNull(),
+    /** No one, the teacher included, sees who voted what. */
+    anonymous: boolean("anonymous").notNull().default(false),
+    status: text("status", { enum: itemStatuses }).notNull().default("open"),
+    revealedAt: timestamp("revealed_at", { withTimezone: true }),
+    /** Word-cloud entries (as counted: trimmed, lower case) the teacher hid from everyone. */
+    hiddenEntries: jsonb("hidden_entries").$type<string[]>().notNull().default([]),
+    openedAt: timestamp("opened_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex("polls_one_open").on(t.sessionId).where(sql`${t.status} = 'open'`),
+    index("polls_session").on(t.sessionId, t.openedAt),
+  ],
+);
+
+/** A student's vote: one per poll, and a change replaces it (the last one counts). */
+export const pollVotes = pgTable(
+  "poll_votes",
+  {
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    /** The chosen options' indexes (one for motion, scale and choice; several for multiple). */
+    choices: jsonb("choices").$type<number[]>().notNull(),
+    /** A text poll's entry. */
+    text: text("text"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.participantId] })],
+);
+
+/**
+ * A quiz question as asked: an item of the scenario's bank with its own deadline. At most one
+ * question per session is open; `position` numbers them in the order asked.
+ */
+export const quizQuestions = pgTable(
+  "quiz_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    /** The plan's quiz round it was asked in; null when asked ad hoc. */
+    roundId: uuid("round_id").references(() => rounds.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    position: integer("position").notNull(),
+    /** 0, 1 or 2: the question's points multiplier (0 counts for nothing, streaks included). */
+    multiplier: integer("multiplier").notNull().default(1),
+    status: text("status", { enum: itemStatuses }).notNull().default("open"),
+    startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, precision: 3 }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex("quiz_questions_one_open").on(t.sessionId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("quiz_questions_position").on(t.sessionId, t.position),
+  ],
+);
+
+/**
+ * A student's answer: one per question, final. `credit` (0 to 1) is set when it is stored;
+ * points and the streak are set when the question closes, from the session's settings then.
+ * The side is the student's when answering, for side totals.
+ */
+export const quizAnswers = pgTable(
+  "quiz_answers",
+  {
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => quizQuestions.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    sideId: text("side_id"),
+    answer: jsonb("answer").$type<QuizAnswerValue>().notNull(),
+    credit: real("credit").notNull(),
+    /** From the question's start to the server receiving the answer. */
+    elapsedMs: integer("elapsed_ms").notNull(),
+    points: integer("points"),
+    streak: integer("streak"),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.participantId] }), index("quiz_answers_participant").on(t.participantId)],
+);
+
+/** What a student answered: option indexes (single, multiple, and true/false as ["True", "False"]) or a number. */
+export type QuizAnswerValue = { choices: number[] } | { number: number };
+
 export type SessionRow = typeof sessions.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type ScenarioVersionRow = typeof scenarioVersions.$inferSelect;
@@ -291,3 +415,7 @@ export type ArgumentRow = typeof debateArguments.$inferSelect;
 export type BallotRow = typeof ballots.$inferSelect;
 export type PeerVoteRow = typeof peerVotes.$inferSelect;
 export type ChallengeRow = typeof challenges.$inferSelect;
+export type PollRow = typeof polls.$inferSelect;
+export type PollVoteRow = typeof pollVotes.$inferSelect;
+export type QuizQuestionRow = typeof quizQuestions.$inferSelect;
+export type QuizAnswerRow = typeof quizAnswers.$inferSelect;

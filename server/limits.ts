@@ -16,3 +16,9 @@ export const IMPORT_PATH = "/teacher/import";
 
 /** What a student or teacher may write in a debate: characters, and cards cited per argument. */
 export const DEBATE_LIMITS = { argument: 1000, comment: 1000, reason: 300, citations: 5 } as const;
+
+/**
+ * Polls: a question the teacher types, its options, and a word-cloud entry (a few words, so the
+ * cloud stays readable on a projector).
+ */
+export const POLL_LIMITS = { prompt: 200, option: 120, options: 8, entry: 40 } as const;

@@ -14,6 +14,8 @@ const pollKindLabel = {
   motion: "For, against or undecided on the motion",
   scale: "Agreement from 1 to 5",
   choice: "One of these options",
+  multiple: "Any of these options",
+  text: "A short answer, shown as a word cloud",
 } as const;
 
 const pollWhenLabel = { before: "Before the debate", after: "After the debate", any: "Any time" } as const;
@@ -54,7 +56,7 @@ export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
             <li key={poll.id}>
               <strong>{poll.prompt}</strong>
               <p className="muted">
-                {pollWhenLabel[poll.when]} · {pollKindLabel[poll.kind]}
+                {pollWhenLabel[poll.when]} · {poll.kind === "motion" && poll.scale ? "Agreement from 1 to 5 with the motion" : pollKindLabel[poll.kind]}
               </p>
               {poll.options ? (
                 <ul>

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
-import { defaultRubric, packScenario, type PackedScenario, type Scenario, type Source } from "../../content/schema";
+import { defaultRubric, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source } from "../../content/schema";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions, type ScenarioVersionRow } from "../../db/schema";
@@ -45,6 +45,12 @@ export function withRubricLevels(content: PackedScenario): PackedScenario {
   const plain = ["Weak", "Limited", "Adequate", "Good", "Excellent"];
   const rubric = content.rubric.map((c) => (Array.isArray(c.levels) ? c : { ...c, levels: defaultRubric.find((d) => d.id === c.id)?.levels ?? plain }));
   return { ...content, rubric };
+}
+
+/** Versions stored before quiz items had a time limit and points get the schema's defaults. */
+export function withQuizDefaults(content: PackedScenario): PackedScenario {
+  if (content.quiz.every((q) => q.seconds !== undefined && q.points !== undefined)) return content;
+  return { ...content, quiz: content.quiz.map((q) => ({ ...q, seconds: q.seconds ?? QUIZ_SECONDS.default, points: q.points ?? 1 })) };
 }
 
 /** `sources` are the articles packs may cite (content/sources.yaml, read at start-up). */
@@ -142,7 +148,7 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
       if (!content) {
         const [row] = await executor.select({ content: scenarioVersions.content }).from(scenarioVersions).where(eq(scenarioVersions.id, versionId));
         if (!row) throw new Error(`scenario version ${versionId} is missing`);
-        content = withRubricLevels(row.content);
+        content = withQuizDefaults(withRubricLevels(row.content));
         byVersionId.set(versionId, content);
       }
       return content;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Ack } from "../live/errors";
 import type { ArgumentView, BallotView, ChallengeView, View } from "../live/views/types";
-import { DEBATE_LIMITS } from "../limits";
+import { DEBATE_LIMITS, POLL_LIMITS } from "../limits";
 import { EXTEND_SECONDS } from "../live/rounds/clock";
 export type { DatabaseStatus, ServerToClientEvents, SocketData } from "../live/publish/events";
 
@@ -32,8 +32,50 @@ export const payloads = {
   "round:end": z.strictObject({ roundId: id }),
   "round:reveal": z.strictObject({ roundId: id }),
   "settings:update": z
-    .strictObject({ argumentsLive: z.boolean().optional(), scoreboard: z.enum(["hidden", "sides", "individuals"]).optional() })
-    .refine((p) => p.argumentsLive !== undefined || p.scoreboard !== undefined, "Name a setting to change."),
+    .strictObject({
+      argumentsLive: z.boolean().optional(),
+      scoreboard: z.enum(["hidden", "sides", "individuals"]).optional(),
+      quizSpeed: z.boolean().optional(),
+      quizStreak: z.boolean().optional(),
+      pollFilter: z.boolean().optional(),
+    })
+    .refine((p) => Object.values(p).some((v) => v !== undefined), "Name a setting to change."),
+  "poll:start": z
+    .strictObject({
+      /** One of the scenario's polls… */
+      scenarioPollId: z.string().min(1).max(64).optional(),
+      /** …or one the teacher typed. */
+      custom: z
+        .strictObject({
+          kind: z.enum(["scale", "choice", "multiple", "text"]),
+          prompt: text(POLL_LIMITS.prompt, "The question"),
+          options: z.array(text(POLL_LIMITS.option, "An option")).max(POLL_LIMITS.options, `A poll has at most ${POLL_LIMITS.options} options.`).default([]),
+        })
+        .optional(),
+      results: z.enum(["live", "hidden"]).optional(),
+      anonymous: z.boolean().optional(),
+    })
+    .refine((p) => (p.scenarioPollId === undefined) !== (p.custom === undefined), "Choose one of the scenario's polls or type one."),
+  "poll:close": z.strictObject({ pollId: id }),
+  "poll:reveal": z.strictObject({ pollId: id }),
+  "poll:hideEntry": z.strictObject({ pollId: id, entry: z.string().min(1).max(POLL_LIMITS.entry), hidden: z.boolean() }),
+  "poll:voters": z.strictObject({ pollId: id }),
+  "poll:vote": z.strictObject({
+    pollId: id,
+    choices: z.array(z.number().int().min(0).max(POLL_LIMITS.options + 1)).max(POLL_LIMITS.options + 2).default([]),
+    text: z.string().trim().max(POLL_LIMITS.entry, `An answer can be at most ${POLL_LIMITS.entry} characters.`).optional(),
+  }),
+  "quiz:ask": z.strictObject({
+    /** A picked question; without it, the next one not yet asked, in the bank's order or at random. */
+    itemId: z.string().min(1).max(64).optional(),
+    order: z.enum(["inOrder", "shuffled"]).default("inOrder"),
+    /** Overrides the item's points multiplier. */
+    multiplier: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  }),
+  "quiz:close": z.strictObject({ questionId: id }),
+  "quiz:answer": z
+    .strictObject({ questionId: id, choices: z.array(z.number().int().min(0).max(31)).max(32).optional(), number: z.number().finite().optional() })
+    .refine((p) => (p.choices === undefined) !== (p.number === undefined), "Answer with options or with a number."),
   "argument:submit": z.strictObject({ roundId: id, clientId: id, body: text(DEBATE_LIMITS.argument, "Your argument"), cardIds: citations }),
   "crossfire:ask": z.strictObject({ roundId: id, clientId: id, targetSideId: sideId, body: text(DEBATE_LIMITS.argument, "Your question"), cardIds: citations }),
   "crossfire:answer": z.strictObject({ questionId: id, clientId: id, body: text(DEBATE_LIMITS.argument, "Your answer"), cardIds: citations }),
@@ -75,6 +117,15 @@ export type Results = {
   "vote:cast": null;
   "challenge:open": ChallengeView;
   "challenge:rule": ChallengeView;
+  "poll:start": { pollId: string };
+  "poll:close": null;
+  "poll:reveal": null;
+  "poll:hideEntry": null;
+  "poll:voters": { voters: { participantId: string; name: string; choices: number[]; text: string | null }[] };
+  "poll:vote": null;
+  "quiz:ask": { questionId: string };
+  "quiz:close": null;
+  "quiz:answer": null;
 };
 
 export type ClientToServerEvents = {

@@ -1,7 +1,22 @@
 // What the engine sends to clients over Socket.IO, and who a socket is. Types only: the browser
 // and server/realtime import them; the engine never imports server/realtime.
 import type { Server } from "socket.io";
-import type { ArgumentView, BallotView, ChallengeView, HostView, ParticipantView, PlanItem, ProjectorView, RoundView, Scoreboard, Settings } from "../views/types";
+import type {
+  ArgumentView,
+  BallotView,
+  ChallengeView,
+  HostView,
+  ParticipantView,
+  PlanItem,
+  PollsView,
+  PollTally,
+  ProjectorView,
+  QuizResult,
+  QuizView,
+  RoundView,
+  Scoreboard,
+  Settings,
+} from "../views/types";
 
 /** Who a socket is, set once by the handshake middleware and never from an event. */
 export type SocketData =
@@ -31,6 +46,16 @@ export type ServerToClientEvents = {
   "challenge:changed": (challenge: ChallengeView) => void;
   /** Coalesced: the teacher gets the scoreboard and the vote counts; others the scoreboard they may see. */
   "scores:changed": (scores: { scoreboard: Scoreboard | null; votes?: Record<string, number> }) => void;
+  /** A poll opened, closed, was revealed or had an entry hidden: the polls part as this audience may see it. */
+  "poll:changed": (change: { version: number } & PollsView) => void;
+  /** Coalesced (a few a second at most): the current poll's count as this audience may see it. */
+  "poll:tally": (tally: PollTally) => void;
+  /** A question was asked or closed: the quiz part as this audience may see it. */
+  "quiz:changed": (change: { version: number; quiz: QuizView }) => void;
+  /** Coalesced: how many have answered the open question. */
+  "quiz:progress": (progress: NonNullable<QuizView["progress"]>) => void;
+  /** To one student, when a question closes: how their answer went. */
+  "quiz:result": (result: QuizResult) => void;
   /** Sent just before the server closes a socket for good, saying why. */
   "connection:closed": (notice: { message: string }) => void;
   /** Whether the server can reach its database: sent at connect and on every change. */

@@ -1,7 +1,7 @@
 // What each audience is sent. Full views go out at connect and reconnect (a snapshot); after
 // that, events carry the small deltas below. Types only: the browser imports them too.
 import type { EvidenceCard, Scenario, Side, Source } from "../../../content/schema";
-import type { SessionRow } from "../../../db/schema";
+import type { QuizAnswerValue, SessionRow } from "../../../db/schema";
 import type { Standing } from "../scoring/debate";
 
 export type SideSummary = { id: string; name: string; stance: Side["stance"] };
@@ -73,7 +73,159 @@ export type ArgumentView = {
 export type BallotView = { argumentId: string; scores: Record<string, number>; comment: string; points: number };
 
 export type Scoreboard = { sides: Standing[]; individuals: Standing[] | null };
-export type Settings = { argumentsLive: boolean; scoreboard: SessionRow["scoreboard"] };
+export type Settings = {
+  argumentsLive: boolean;
+  scoreboard: SessionRow["scoreboard"];
+  /** Quiz points fall with answer time; off: every correct answer earns full points. */
+  quizSpeed: boolean;
+  /** Consecutive correct answers earn a streak bonus. */
+  quizStreak: boolean;
+  /** Word-cloud entries pass the profanity filter. */
+  pollFilter: boolean;
+};
+
+// ---- Polls -------------------------------------------------------------------------------
+
+export type PollKind = "motion" | "scale" | "choice" | "multiple" | "text";
+
+/**
+ * A poll's count, as one audience may see it. `seq` grows with every broadcast of the poll's
+ * tally (a client keeps the highest). "N of M have voted" is always there; the results are null
+ * while hidden from this audience (hidden and not revealed: everyone but the teacher).
+ */
+export type PollTally = {
+  pollId: string;
+  seq: number;
+  /** Students who have voted, and students seated. */
+  voted: number;
+  of: number;
+  /** Votes per option, in the poll's option order (a multiple-choice vote counts for each option chosen). */
+  counts: number[] | null;
+  /** Text polls: each entry as counted (trimmed, white space folded, lower case) and how often, most first. */
+  cloud: WordCloudEntry[] | null;
+};
+/** `hidden` is only in the teacher's list: the teacher hid it, no one else gets it. */
+export type WordCloudEntry = { text: string; count: number; hidden?: boolean };
+
+export type PollView = {
+  id: string;
+  kind: PollKind;
+  prompt: string;
+  /** What students choose from (empty for text polls); votes are indexes into it. */
+  options: string[];
+  /** A motion poll's place around the debate. */
+  phase: "before" | "after" | null;
+  results: "live" | "hidden";
+  anonymous: boolean;
+  status: "open" | "closed";
+  revealed: boolean;
+  /** The plan round running it (its clock is the round's), or null when launched ad hoc. */
+  roundId: string | null;
+  tally: PollTally;
+};
+
+export type Stance3 = "for" | "against" | "undecided";
+/** The motion polls compared, Oxford-style: shares in percent of each poll's votes. */
+export type Persuasion = {
+  before: { for: number; against: number; undecided: number; votes: number };
+  after: { for: number; against: number; undecided: number; votes: number };
+  /** Percentage points gained by each side of the motion, after minus before. */
+  gain: { for: number; against: number };
+  /** The side of the motion that gained the larger share of the room; "tie" when equal. */
+  winner: "for" | "against" | "tie";
+  /** Students who voted both times: how many moved from where to where (every pair, zeros included). */
+  flow: { from: Stance3; to: Stance3; count: number }[];
+  onlyBefore: number;
+  onlyAfter: number;
+};
+
+export type PollsView = {
+  /** The poll open now, or the last one run (its results stay up until the next). */
+  current: PollView | null;
+  /** Once both motion polls have closed: for the teacher at once, for others once the after poll's results are revealed. */
+  persuasion: Persuasion | null;
+};
+
+/** A student's own vote in the current poll. */
+export type MyVote = { pollId: string; choices: number[]; text: string | null };
+
+// ---- Quiz --------------------------------------------------------------------------------
+
+export type QuizKind = "single" | "multiple" | "truefalse" | "numeric";
+export type { QuizAnswerValue } from "../../../db/schema";
+
+export type QuizQuestionView = {
+  id: string;
+  itemId: string;
+  /** 1, 2, … in the order the session asked them. */
+  position: number;
+  kind: QuizKind;
+  prompt: string;
+  /** Options for single and multiple; ["True", "False"] for true/false; empty for numeric. */
+  options: string[];
+  unit: string | null;
+  /** Points multiplier: 0, 1 or 2. */
+  multiplier: number;
+  status: "open" | "closed";
+  /** Server epoch ms. */
+  startedAt: number;
+  endsAt: number;
+  roundId: string | null;
+  /** The answer and its explanation: the teacher's at once, everyone's once the question closed. */
+  key: QuizKey | null;
+  /** Once closed: how the class answered, one bar per option (numeric: within tolerance, and the rest). */
+  distribution: { label: string; count: number; correct: boolean }[] | null;
+};
+export type QuizKey = {
+  /** Correct option indexes, or the number and its tolerance. */
+  correct: { choices: number[] } | { number: number; tolerance: number };
+  explanation: string;
+  source: Source;
+};
+
+export type LeaderEntry = { participantId: string; name: string; sideId: string | null; points: number; rank: number };
+/** A side's quiz total: its members' points averaged, so uneven sides are fair. */
+export type SideQuizTotal = { sideId: string; name: string; points: number; members: number };
+
+export type QuizView = {
+  /** The question open now, or the last one asked. */
+  question: QuizQuestionView | null;
+  /** "N of M have answered" for the current question. */
+  progress: { questionId: string; seq: number; answered: number; of: number } | null;
+  /** Questions asked in this session, and in the bank. */
+  asked: number;
+  bank: number;
+  /** While a plan quiz round runs (or was the last): how many of its questions were asked. */
+  round: { roundId: string; asked: number; of: number } | null;
+  /** The top five after the last closed question. */
+  leaderboard: LeaderEntry[];
+  /** Once a plan quiz round has closed: the top three and every side's total. */
+  podium: { top: LeaderEntry[]; sides: SideQuizTotal[] } | null;
+};
+
+/** A student's own quiz state: their answer to the current question and how it went. */
+export type MyQuiz = {
+  answer: { questionId: string; value: QuizAnswerValue } | null;
+  result: QuizResult | null;
+  total: number;
+  rank: number | null;
+  streak: number;
+};
+export type QuizResult = {
+  questionId: string;
+  answered: boolean;
+  correct: boolean;
+  /** 0 to 1: a multiple-select answer earns part of the points. */
+  credit: number;
+  points: number;
+  streak: number;
+  total: number;
+  rank: number;
+};
+
+/** For the teacher's console: the bank to pick from. */
+export type QuizBankItem = { id: string; prompt: string; kind: QuizKind; seconds: number; points: number; asked: boolean };
+export type ScenarioPollItem = { id: string; prompt: string; kind: PollKind; when: "before" | "after" | "any" };
 
 /** What every audience shares about the debate. */
 export type DebateView = {
@@ -88,6 +240,8 @@ export type DebateView = {
 
 type Common = {
   version: number;
+  polls: PollsView;
+  quiz: QuizView;
   /** The server's clock when the view was built, for the client's clock offset. */
   serverTime: number;
 };
@@ -99,6 +253,8 @@ export type HostView = Common & {
   participants: { id: string; name: string; sideId: string | null; online: boolean }[];
   /** Students asking to be let back into their seat from another device, oldest first. */
   rejoinRequests: { id: string; participantId: string; name: string }[];
+  /** The scenario's polls and quiz bank, to launch from. */
+  library: { polls: ScenarioPollItem[]; quiz: QuizBankItem[] };
   debate: DebateView & {
     ballots: BallotView[];
     /** Peer votes received per argument. */
@@ -130,6 +286,8 @@ export type ParticipantView = Common & {
     /** This student's challenges, open and ruled. */
     myChallenges: ChallengeView[];
   };
+  myVote: MyVote | null;
+  myQuiz: MyQuiz;
 };
 
 export type View = HostView | ProjectorView | ParticipantView;
