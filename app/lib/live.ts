@@ -87,6 +87,11 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
     socket.on("ballot:changed", (ballot) => apply({ type: "ballot", ballot }));
     socket.on("challenge:changed", (challenge) => apply({ type: "challenge", challenge }));
     socket.on("scores:changed", (scores) => apply({ type: "scores", ...scores }));
+    socket.on("poll:changed", (change) => apply({ type: "polls", ...change }));
+    socket.on("poll:tally", (tally) => apply({ type: "tally", tally }));
+    socket.on("quiz:changed", (change) => apply({ type: "quiz", ...change }));
+    socket.on("quiz:progress", (progress) => apply({ type: "progress", progress }));
+    socket.on("quiz:result", (result) => apply({ type: "result", result }));
     return () => {
       clearTimeout(retry);
       socket.disconnect();

@@ -1,9 +1,20 @@
 // How a client folds the server's deltas into the view it holds. Pure, so every rule is tested
 // alone: a snapshot replaces the view when it is at least as new; a delta older than the view
-// (by session version, or by an argument's revision) is dropped, so events that cross a snapshot
-// in flight never take the screen back in time.
+// (by session version, by an argument's revision, or by a poll tally's or quiz progress's seq) is
+// dropped, so events that cross a snapshot in flight never take the screen back in time.
 import type { RoundChange } from "../../server/live/publish/events";
-import type { ArgumentView, BallotView, ChallengeView, Scoreboard, Settings, View } from "../../server/live/views/types";
+import type {
+  ArgumentView,
+  BallotView,
+  ChallengeView,
+  PollsView,
+  PollTally,
+  QuizResult,
+  QuizView,
+  Scoreboard,
+  Settings,
+  View,
+} from "../../server/live/views/types";
 
 export type Delta =
   | { type: "round"; change: RoundChange }
@@ -13,7 +24,12 @@ export type Delta =
   | { type: "presence"; participantId: string; online: boolean }
   | { type: "ballot"; ballot: BallotView }
   | { type: "challenge"; challenge: ChallengeView }
-  | { type: "scores"; scoreboard: Scoreboard | null; votes?: Record<string, number> };
+  | { type: "scores"; scoreboard: Scoreboard | null; votes?: Record<string, number> }
+  | ({ type: "polls"; version: number } & PollsView)
+  | { type: "tally"; tally: PollTally }
+  | { type: "quiz"; version: number; quiz: QuizView }
+  | { type: "progress"; progress: NonNullable<QuizView["progress"]> }
+  | { type: "result"; result: QuizResult };
 
 const byId = <T extends { id: string }>(list: readonly T[], item: T, keep: (old: T) => boolean = () => false): T[] => {
   const i = list.findIndex((x) => x.id === item.id);
@@ -67,6 +83,37 @@ export function applyDelta<V extends View>(view: V, delta: Delta): V {
     case "scores":
       if (view.audience === "host") return { ...view, debate: { ...view.debate, scoreboard: delta.scoreboard, votes: delta.votes ?? view.debate.votes } };
       return { ...view, debate: { ...debate, scoreboard: delta.scoreboard } };
+    case "polls": {
+      if (delta.version < view.version) return view;
+      const polls: PollsView = { current: delta.current, persuasion: delta.persuasion };
+      if (view.audience !== "participant") return { ...view, version: delta.version, polls };
+      // A student's own vote belongs to one poll: a new poll starts them without one.
+      const myVote = view.myVote && view.myVote.pollId === delta.current?.id ? view.myVote : null;
+      return { ...view, version: delta.version, polls, myVote };
+    }
+    case "tally": {
+      // Tallies are coalesced and may overtake each other: keep the highest seq of the poll shown.
+      const current = view.polls.current;
+      if (!current || current.id !== delta.tally.pollId || delta.tally.seq <= current.tally.seq) return view;
+      return { ...view, polls: { ...view.polls, current: { ...current, tally: delta.tally } } };
+    }
+    case "quiz": {
+      if (delta.version < view.version) return view;
+      if (view.audience !== "participant") return { ...view, version: delta.version, quiz: delta.quiz };
+      const answer = view.myQuiz.answer && view.myQuiz.answer.questionId === delta.quiz.question?.id ? view.myQuiz.answer : null;
+      return { ...view, version: delta.version, quiz: delta.quiz, myQuiz: { ...view.myQuiz, answer } };
+    }
+    case "progress": {
+      const { question, progress } = view.quiz;
+      if (!question || question.id !== delta.progress.questionId) return view;
+      if (progress && progress.questionId === delta.progress.questionId && delta.progress.seq <= progress.seq) return view;
+      return { ...view, quiz: { ...view.quiz, progress: delta.progress } };
+    }
+    case "result": {
+      if (view.audience !== "participant") return view;
+      const { result } = delta;
+      return { ...view, myQuiz: { ...view.myQuiz, result, total: result.total, rank: result.rank, streak: result.streak } };
+    }
   }
 }
 
