@@ -1,30 +1,38 @@
 import { useEffect, useReducer, useRef, useState } from "react";
 import { countdownPhase, formatClock, secondsLeft, spokenClock, WARNING_SECONDS, type CountdownPhase, type RoundClock } from "~/lib/clock";
 
-type Props = { round: RoundClock; offsetMs: number; size?: "normal" | "projector" };
+type Props = {
+  round: RoundClock;
+  offsetMs: number;
+  size?: "normal" | "projector";
+  /** Seconds left from which it warns (a quiz question's time is short). */
+  warnAt?: number;
+  /** What a closed clock says: "Round closed", "Question closed". */
+  closedLabel?: string;
+};
 type Seen = { phase: CountdownPhase; minutes: number; warned: boolean };
 type Message = { text: string; n: number };
 
 const TICK_MS = 250;
 
-const badges: Record<CountdownPhase, string | null> = {
+const badges = (warnAt: number, closedLabel: string): Record<CountdownPhase, string | null> => ({
   running: null,
-  warning: `Last ${WARNING_SECONDS} seconds`,
+  warning: `Last ${warnAt} seconds`,
   paused: "Paused",
   up: "Time is up",
-  closed: "Round closed",
-};
+  closed: closedLabel,
+});
 // Glyphs every system font has (⏸ is missing from some, and shows as a box).
 const icons: Partial<Record<CountdownPhase, string>> = { warning: "⚠", paused: "‖" };
 
 /**
  * A round's time left, from the server's deadline corrected by the clock offset. The number is a
- * silent timer; screen readers are told once when the last 30 seconds start, once when time is up
- * and once when the round closes before its time ran out (assertive), and politely at each whole
+ * silent timer; screen readers are told once when the last 30 seconds (`warnAt`) start, once when
+ * time is up and once when the round closes before its time ran out (assertive), and politely at each whole
  * minute and on pause or resume. Nothing is announced for the state found on first render, only
  * for changes seen after it.
  */
-export function Countdown({ round, offsetMs, size = "normal" }: Props) {
+export function Countdown({ round, offsetMs, size = "normal", warnAt = WARNING_SECONDS, closedLabel = "Round closed" }: Props) {
   // The phone's clock is unknown to the server's render, so an open round's time shows once
   // mounted; after that each render reads the clock, and the interval only asks for renders.
   const [mounted, setMounted] = useState(false);
@@ -40,9 +48,9 @@ export function Countdown({ round, offsetMs, size = "normal" }: Props) {
 
   // A paused or closed round's time does not depend on the clock.
   const seconds = !open ? secondsLeft(round, offsetMs, 0) : mounted ? secondsLeft(round, offsetMs, Date.now()) : null;
-  const phase = seconds === null ? "running" : countdownPhase(round.status, seconds);
-  const [alert, note] = useAnnouncements(phase, seconds);
-  const badge = badges[phase];
+  const phase = seconds === null ? "running" : countdownPhase(round.status, seconds, warnAt);
+  const [alert, note] = useAnnouncements(phase, seconds, warnAt, closedLabel);
+  const badge = badges(warnAt, closedLabel)[phase];
 
   return (
     <div className={`countdown countdown-${size} countdown-${phase}`}>
@@ -67,7 +75,7 @@ export function Countdown({ round, offsetMs, size = "normal" }: Props) {
   );
 }
 
-function useAnnouncements(phase: CountdownPhase, seconds: number | null): [Message | null, Message | null] {
+function useAnnouncements(phase: CountdownPhase, seconds: number | null, warnAt: number, closedLabel: string): [Message | null, Message | null] {
   const seen = useRef<Seen | null>(null);
   const count = useRef(0);
   const [alert, setAlert] = useState<Message | null>(null);
@@ -83,15 +91,15 @@ function useAnnouncements(phase: CountdownPhase, seconds: number | null): [Messa
       if (phase === "warning" && !prev.warned) say(setAlert, `${spokenClock(seconds)} left`);
       else if (phase === "up" && prev.phase !== "up") say(setAlert, "Time is up");
       // A round that closes at its deadline was just announced as time up; one ended early was not.
-      else if (phase === "closed" && prev.phase !== "closed" && prev.phase !== "up") say(setAlert, "Round closed");
+      else if (phase === "closed" && prev.phase !== "closed" && prev.phase !== "up") say(setAlert, closedLabel);
       if (phase === "paused" && prev.phase !== "paused") say(setNote, `Paused with ${spokenClock(seconds)} left`);
       else if (counting && prev.phase === "paused") say(setNote, `Resumed, ${spokenClock(seconds)} left`);
       else if (phase === "running" && minutes < prev.minutes) say(setNote, `${spokenClock(minutes * 60)} left`);
     }
     // Warned once per stretch under the threshold; more time added above it re-arms the warning.
-    const warned = seconds <= WARNING_SECONDS && (!prev || prev.warned || phase === "warning");
+    const warned = seconds <= warnAt && (!prev || prev.warned || phase === "warning");
     seen.current = { phase, minutes, warned };
-  }, [phase, seconds]);
+  }, [phase, seconds, warnAt, closedLabel]);
 
   return [alert, note];
 }

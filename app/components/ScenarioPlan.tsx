@@ -1,4 +1,5 @@
 import type { PackedScenario } from "../../content/schema";
+import { pollKindLabel, pollWhenLabel } from "~/lib/polls";
 
 export const roundKindLabel = {
   prep: "Preparation",
@@ -9,16 +10,6 @@ export const roundKindLabel = {
   poll: "Poll",
   quiz: "Quiz",
 } as const;
-
-const pollKindLabel = {
-  motion: "For, against or undecided on the motion",
-  scale: "Agreement from 1 to 5",
-  choice: "One of these options",
-  multiple: "Any of these options",
-  text: "A short answer, shown as a word cloud",
-} as const;
-
-const pollWhenLabel = { before: "Before the debate", after: "After the debate", any: "Any time" } as const;
 
 /** Minutes as a teacher plans a lesson: whole where they are, else to one decimal (1.5 min). */
 export const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;

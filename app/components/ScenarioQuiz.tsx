@@ -1,4 +1,5 @@
 import type { PackedScenario, QuizItem } from "../../content/schema";
+import { formatNumber } from "~/lib/quiz";
 
 const kindLabel = {
   single: "One correct option",
@@ -6,8 +7,6 @@ const kindLabel = {
   truefalse: "True or false",
   numeric: "A number",
 } as const;
-
-const formatNumber = (n: number) => n.toLocaleString("en-GB");
 
 function Answer({ item }: { item: QuizItem }) {
   if (item.kind === "single" || item.kind === "multiple") {

@@ -6,7 +6,7 @@ import { remainingMs, type ClockState } from "../../server/live/rounds/clock";
 /** What a view carries about a round's clock: the server's ClockState. */
 export type RoundClock = ClockState;
 
-/** From this many seconds left, the countdown warns (visibly and once to screen readers). */
+/** From this many seconds left, a round's countdown warns (visibly and once to screen readers); a quiz question's is shorter. */
 export const WARNING_SECONDS = 30;
 
 /**
@@ -46,11 +46,11 @@ export type CountdownPhase = "running" | "warning" | "paused" | "up" | "closed";
  * "closed" is a closed round, however it ended, so a round the teacher ended early never says its
  * time is up.
  */
-export function countdownPhase(status: RoundClock["status"], seconds: number): CountdownPhase {
+export function countdownPhase(status: RoundClock["status"], seconds: number, warnAt = WARNING_SECONDS): CountdownPhase {
   if (status === "closed") return "closed";
   if (status === "paused") return "paused";
   if (seconds <= 0) return "up";
-  return seconds <= WARNING_SECONDS ? "warning" : "running";
+  return seconds <= warnAt ? "warning" : "running";
 }
 
 function plural(n: number, word: string): string {

@@ -55,4 +55,10 @@ describe("client clock", () => {
     expect(countdownPhase("paused", 12)).toBe("paused");
     expect(countdownPhase("paused", 0)).toBe("paused");
   });
+
+  it("warns from a shorter threshold when given one (a quiz question's last seconds)", () => {
+    expect(countdownPhase("open", 6, 5)).toBe("running");
+    expect(countdownPhase("open", 5, 5)).toBe("warning");
+    expect(countdownPhase("open", 0, 5)).toBe("up");
+  });
 });
