@@ -1,3 +1,4 @@
+import type { Source } from "../../content/schema";
 import type { CardView } from "../../server/live/views/types";
 import { quoteSpeaker } from "~/lib/debate";
 
@@ -21,8 +22,7 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
       )}
       <p className="attribution">
         {speaker ? `${speaker}. ` : ""}
-        <cite>{source.title}</cite>, {source.outlet}
-        {source.author ? `, ${source.author}` : ""} ({source.period.split(",")[0]})
+        <SourceCitation source={source} />
       </p>
       {use ? (
         <p className="use">
@@ -31,5 +31,15 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
       ) : null}
       {children}
     </article>
+  );
+}
+
+/** An article as content cites it: title, outlet, author and when. */
+export function SourceCitation({ source }: { source: Source }) {
+  return (
+    <>
+      <cite>{source.title}</cite>, {source.outlet}
+      {source.author ? `, ${source.author}` : ""} ({source.period.split(",")[0]})
+    </>
   );
 }

@@ -1,8 +1,7 @@
-import { useRef } from "react";
 import type { HostView, PlanItem } from "../../server/live/views/types";
 import { isSpeakingRound, listNames, nextUpcoming, planStatusLabel, sideNames } from "~/lib/debate";
 import { spokenClock } from "~/lib/clock";
-import type { Run, Send } from "~/lib/live";
+import { useHeadingFocus, type Run, type Send } from "~/lib/live";
 import { EXTEND_SECONDS } from "../../server/live/rounds/clock";
 import { isRunningStatus } from "../../server/live/rounds/kinds";
 import { Countdown } from "./Countdown";
@@ -21,12 +20,7 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
   const running = round && round.status !== "closed" ? round : null;
   const floor = (item: { sides: string[] }) => (item.sides.length ? listNames(item.sides.map(name)) : "Everyone");
   // Starting, ending or skipping a round removes the button just pressed: keep focus in the panel.
-  const heading = useRef<HTMLHeadingElement>(null);
-  const keepingFocus = (command: Parameters<Run>[0]) => async () => {
-    const result = await command();
-    if (result.ok) heading.current?.focus();
-    return result;
-  };
+  const { heading, keepingFocus } = useHeadingFocus();
 
   return (
     <section className="panel" aria-labelledby="rounds-heading">

@@ -1,12 +1,5 @@
 import type { PackedScenario, QuizItem } from "../../content/schema";
-import { formatNumber } from "~/lib/quiz";
-
-const kindLabel = {
-  single: "One correct option",
-  multiple: "Select every correct option",
-  truefalse: "True or false",
-  numeric: "A number",
-} as const;
+import { formatNumber, quizKindLabel } from "~/lib/quiz";
 
 function Answer({ item }: { item: QuizItem }) {
   if (item.kind === "single" || item.kind === "multiple") {
@@ -51,7 +44,7 @@ export function ScenarioQuiz({ scenario }: { scenario: PackedScenario }) {
             <p className="quiz-prompt">
               <strong>{item.prompt}</strong>
             </p>
-            <p className="muted">{kindLabel[item.kind]}</p>
+            <p className="muted">{quizKindLabel[item.kind]}</p>
             <Answer item={item} />
             <p>
               <strong>Why:</strong> {item.explanation}

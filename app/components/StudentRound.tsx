@@ -90,7 +90,8 @@ export function StudentRound({ view, send, offsetMs, scoreboard }: Props) {
           ))}
         </section>
       ) : null}
-      {closed && mySide ? (
+      {/* Peer votes are for the arguments of debate rounds; a poll or quiz round has none. */}
+      {closed && mySide && (isSpeakingRound(round.kind) || round.kind === "crossfire") ? (
         readable ? (
           <PeerVote roundId={round.id} choices={votableFor(view.debate.arguments, round.id, mySide)} votedFor={myVotes[round.id]} sideName={name} send={send} />
         ) : (

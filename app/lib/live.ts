@@ -117,3 +117,18 @@ export function useLiveView<V extends View>(handshake: Handshake, initial: V) {
 export type Send = ReturnType<typeof useLiveView>["send"];
 /** The console's way to run a command: one at a time, its outcome announced in the status region. */
 export type Run = (work: () => Promise<{ ok: boolean; error?: { message: string } }>, done?: string) => void;
+
+/**
+ * For a panel whose commands remove the button just pressed (starting a round, closing a poll):
+ * `keepingFocus(command)` moves keyboard focus to the panel's heading once the command succeeds,
+ * instead of letting it drop to the top of the page. The heading needs tabIndex={-1}.
+ */
+export function useHeadingFocus() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const keepingFocus = (command: Parameters<Run>[0]) => async () => {
+    const result = await command();
+    if (result.ok) heading.current?.focus();
+    return result;
+  };
+  return { heading, keepingFocus };
+}

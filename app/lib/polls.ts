@@ -59,9 +59,26 @@ export function voteText(options: readonly string[], vote: { choices: readonly n
 /** The results in one sentence, for screen readers once a poll closes or is revealed. */
 export function resultsSentence(poll: PollView): string {
   const { counts, cloud } = poll.tally;
-  if (cloud) return cloud.length ? `Most given: ${cloud.slice(0, 5).map((e) => `${e.text} (${e.count})`).join(", ")}.` : "No answers yet.";
+  if (cloud)
+    return cloud.length
+      ? `Most given: ${cloud
+          .slice(0, 5)
+          .map((e) => `${e.text} (${e.count})`)
+          .join(", ")}.`
+      : "No answers yet.";
   if (!counts) return "Results are hidden.";
   return `${poll.options.map((o, i) => `${o}: ${counts[i] ?? 0}`).join(", ")}.`;
+}
+
+/**
+ * What a screen reader is told about the poll shown: it opened, its results were revealed, it
+ * closed (with the results when they may be seen). It changes on those moments only, never with
+ * each tally, so a polite live region speaks just then.
+ */
+export function pollNews(poll: PollView): string {
+  const visible = poll.tally.counts !== null || poll.tally.cloud !== null;
+  if (poll.status === "open") return `Poll open: ${poll.prompt}${poll.results === "hidden" && poll.revealed ? " Results revealed." : ""}`;
+  return `Poll closed: ${poll.prompt} ${visible ? resultsSentence(poll) : "Results are shown when the teacher reveals them."}`;
 }
 
 export const stanceLabel: Record<Stance3, string> = { for: "For the motion", against: "Against the motion", undecided: "Undecided" };

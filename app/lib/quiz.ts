@@ -1,9 +1,19 @@
 // What the quiz screens derive from a question: its clock, the answer key and a student's answer
 // in words, a result in words with a symbol (never colour alone), ranks and multipliers. Pure,
 // so the console, the phone and the projector agree and each rule is unit-tested.
-import type { QuizAnswerValue, QuizBankItem, QuizKey, QuizQuestionView, QuizResult } from "../../server/live/views/types";
+import type { QuizAnswerValue, QuizBankItem, QuizKey, QuizKind, QuizQuestionView, QuizResult } from "../../server/live/views/types";
 import type { RoundClock } from "./clock";
 import { listNames } from "./debate";
+
+export const quizKindLabel: Record<QuizKind, string> = {
+  single: "One correct option",
+  multiple: "Select every correct option",
+  truefalse: "True or false",
+  numeric: "A number",
+};
+
+/** Letters beside the options (A, B, …), so an option can be named without its colour or place. */
+export const optionLetter = (i: number) => String.fromCharCode(65 + i);
 
 /** A question's time is short: the countdown warns for its last few seconds only. */
 export const QUIZ_WARNING_SECONDS = 5;
@@ -59,3 +69,9 @@ export const nextInOrder = (bank: readonly QuizBankItem[]) => bank.find((item) =
 
 /** Points as a scoreboard shows them: "1,950". */
 export const pointsText = (points: number) => `${formatNumber(points)} ${points === 1 ? "point" : "points"}`;
+
+/** What a screen reader is told about the question shown: asked, then closed with its answer (never each progress tick). */
+export function quizNews(q: QuizQuestionView): string {
+  if (q.status === "open") return `Question ${q.position} open: ${q.prompt}`;
+  return `Question ${q.position} closed.${q.key ? ` Answer: ${keyText(q, q.key)}.` : ""}`;
+}

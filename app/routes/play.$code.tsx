@@ -3,12 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
+import { Podium } from "~/components/Leaderboard";
+import { PersuasionResult } from "~/components/PersuasionResult";
 import { Scoreboard } from "~/components/Scoreboard";
 import { SideBrief } from "~/components/SideBrief";
+import { StudentPoll } from "~/components/StudentPoll";
+import { StudentQuiz } from "~/components/StudentQuiz";
 import { StudentRound } from "~/components/StudentRound";
 import { guessCode } from "~/lib/codeGuesses.server";
-import { isSpeakingRound } from "~/lib/debate";
+import { isSpeakingRound, sideNames } from "~/lib/debate";
 import { useLiveView } from "~/lib/live";
+import { pollNews } from "~/lib/polls";
+import { quizNews } from "~/lib/quiz";
 import { orNotFound } from "~/lib/live.server";
 import { seatOfBrowser } from "~/lib/seat.server";
 import type { ParticipantView } from "../../server/live/views/types";
@@ -31,6 +37,12 @@ export default function Play() {
   const round = view.debate.round;
   const board = view.debate.scoreboard ? <Scoreboard board={view.debate.scoreboard} /> : null;
   const speaking = round !== null && round.status !== "closed" && (isSpeakingRound(round.kind) || round.kind === "crossfire");
+  const { current } = view.polls;
+  const { question } = view.quiz;
+  const pollOpen = current?.status === "open";
+  const quizOpen = question?.status === "open";
+  const poll = current ? <StudentPoll key={current.id} poll={current} myVote={view.myVote} send={send} /> : null;
+  const quiz = question ? <StudentQuiz key={question.id} question={question} myQuiz={view.myQuiz} send={send} offsetMs={offsetMs} /> : null;
 
   if (me.removed) {
     return (
@@ -71,7 +83,29 @@ export default function Play() {
       <p className="visually-hidden" aria-live="polite">
         {side ? `You are on the side: ${side.name}.` : "You are in the lobby."}
       </p>
+      {/* Outside the keyed poll and question, so a new one is announced too (opened, closed, revealed; never per tally). */}
+      <p className="visually-hidden" aria-live="polite">
+        {current ? pollNews(current) : ""}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {question ? quizNews(question) : ""}
+      </p>
+      {/* An open poll or question comes first: it is what the class is doing now. */}
+      {quizOpen ? quiz : null}
+      {pollOpen ? poll : null}
       {side && round ? <StudentRound view={view} send={send} offsetMs={offsetMs} scoreboard={board} /> : board}
+      {quizOpen ? null : quiz}
+      {pollOpen ? null : poll}
+      {view.quiz.podium ? (
+        <div className="panel">
+          <Podium podium={view.quiz.podium} sideName={sideNames(view.sides)} />
+        </div>
+      ) : null}
+      {view.polls.persuasion ? (
+        <div className="panel">
+          <PersuasionResult persuasion={view.polls.persuasion} />
+        </div>
+      ) : null}
       {side ? (
         <SideBrief side={side} briefOpen={!speaking} />
       ) : (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
-import { ProjectorDebate } from "~/components/ProjectorDebate";
+import { ProjectorStage, useProjectorStage } from "~/components/ProjectorStage";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
 import { orNotFound } from "~/lib/live.server";
@@ -26,17 +26,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function Projector() {
   const data = useLoaderData<typeof loader>();
   const { view, connection, refusal, offsetMs } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
-  // Once rounds run the debate takes the screen; joining stays possible from a small corner.
-  const debating = view.debate.plan.some((p) => p.roundId);
-  const board = debating && view.debate.scoreboard !== null;
+  // Once rounds, polls or questions run they take the screen; joining stays possible from a small corner.
+  const debating = view.debate.plan.some((p) => p.roundId) || view.polls.current !== null || view.quiz.question !== null || view.quiz.podium !== null;
+  const stage = useProjectorStage(view);
+  // A scoreboard, a poll or a quiz needs the whole wall (a projector cannot scroll): the join corner makes way.
+  const full = debating && (stage !== "round" || view.debate.scoreboard !== null);
   return (
-    <main id="main" className={`projector${debating ? " debating" : ""}${board ? " showing-scoreboard" : ""}`}>
+    <main id="main" className={`projector${debating ? " debating" : ""}${full ? " full-wall" : ""}`}>
       <ClosedNotice connection={connection} refusal={refusal} />
       <h1>{view.scenario.title}</h1>
       <p className="motion">
         <strong>Motion:</strong> {view.scenario.motion}
       </p>
-      {debating ? <ProjectorDebate view={view} offsetMs={offsetMs} /> : null}
+      {debating ? <ProjectorStage view={view} stage={stage} offsetMs={offsetMs} /> : null}
       <div className="stage">
         {view.session.status === "ended" ? (
           <p className="join" role="status">

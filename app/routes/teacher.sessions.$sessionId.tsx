@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
+import { PollsPanel } from "~/components/PollsPanel";
+import { QuizPanel } from "~/components/QuizPanel";
 import { RejoinRequests } from "~/components/RejoinRequests";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { ArgumentsPanel } from "~/components/ArgumentsPanel";
@@ -139,6 +141,10 @@ export default function Console() {
           {message?.text}
         </p>
         <RoundControls view={view} send={send} run={run} offsetMs={offsetMs} disabled={ended} />
+        <div className="side-by-side live-panels">
+          <PollsPanel view={view} send={send} run={run} disabled={ended} />
+          <QuizPanel view={view} send={send} run={run} offsetMs={offsetMs} disabled={ended} />
+        </div>
         {debating ? (
           <>
             <ArgumentsPanel view={view} send={send} run={run} disabled={ended} />

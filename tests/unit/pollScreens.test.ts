@@ -8,6 +8,7 @@ import {
   movedCount,
   percent,
   persuasionWinner,
+  pollNews,
   resultsSentence,
   scaleAverage,
   shareText,
@@ -17,7 +18,16 @@ import {
 import type { Persuasion, PollView } from "../../server/live/views/types";
 
 const poll = (over: Partial<PollView>): PollView => ({
-  id: "p", kind: "choice", prompt: "Which?", options: ["A", "B", "C"], phase: null, results: "live", anonymous: false, status: "open", revealed: false, roundId: null,
+  id: "p",
+  kind: "choice",
+  prompt: "Which?",
+  options: ["A", "B", "C"],
+  phase: null,
+  results: "live",
+  anonymous: false,
+  status: "open",
+  revealed: false,
+  roundId: null,
   tally: { pollId: "p", seq: 1, voted: 0, of: 10, counts: [0, 0, 0], cloud: null },
   ...over,
 });
@@ -89,8 +99,22 @@ describe("poll screens", () => {
   it("says the results in one sentence, or that they are hidden", () => {
     expect(resultsSentence(poll({ tally: { pollId: "p", seq: 1, voted: 3, of: 10, counts: [2, 1, 0], cloud: null } }))).toBe("A: 2, B: 1, C: 0.");
     expect(resultsSentence(poll({ tally: { pollId: "p", seq: 1, voted: 3, of: 10, counts: null, cloud: null } }))).toBe("Results are hidden.");
-    const cloud = [{ text: "trust", count: 3 }, { text: "aid", count: 1 }];
-    expect(resultsSentence(poll({ kind: "text", options: [], tally: { pollId: "p", seq: 1, voted: 4, of: 10, counts: null, cloud } }))).toBe("Most given: trust (3), aid (1).");
+    const cloud = [
+      { text: "trust", count: 3 },
+      { text: "aid", count: 1 },
+    ];
+    expect(resultsSentence(poll({ kind: "text", options: [], tally: { pollId: "p", seq: 1, voted: 4, of: 10, counts: null, cloud } }))).toBe(
+      "Most given: trust (3), aid (1)."
+    );
+  });
+
+  it("has news for a screen reader when a poll opens, is revealed or closes, never per tally", () => {
+    const open = poll({ results: "hidden", tally: { pollId: "p", seq: 1, voted: 1, of: 10, counts: null, cloud: null } });
+    expect(pollNews(open)).toBe("Poll open: Which?");
+    expect(pollNews({ ...open, tally: { ...open.tally, seq: 2, voted: 2 } })).toBe(pollNews(open));
+    expect(pollNews({ ...open, revealed: true, tally: { ...open.tally, counts: [1, 0, 0] } })).toBe("Poll open: Which? Results revealed.");
+    expect(pollNews({ ...open, status: "closed" })).toBe("Poll closed: Which? Results are shown when the teacher reveals them.");
+    expect(pollNews({ ...open, status: "closed", revealed: true, tally: { ...open.tally, counts: [1, 0, 0] } })).toBe("Poll closed: Which? A: 1, B: 0, C: 0.");
   });
 
   it("puts the persuasion result in words: shares, gains, the winner and the flow", () => {

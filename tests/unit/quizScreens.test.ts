@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { answeredLine, answerText, isCorrectOption, keyText, multiplierLabel, nextInOrder, ordinal, pointsText, questionClock, resultLabel } from "../../app/lib/quiz";
+import {
+  answeredLine,
+  answerText,
+  isCorrectOption,
+  keyText,
+  multiplierLabel,
+  nextInOrder,
+  ordinal,
+  pointsText,
+  questionClock,
+  quizNews,
+  resultLabel,
+} from "../../app/lib/quiz";
+import type { QuizQuestionView } from "../../server/live/views/types";
 import { secondsLeft } from "../../app/lib/clock";
 import type { QuizKey } from "../../server/live/views/types";
 
@@ -35,7 +48,19 @@ describe("quiz screens", () => {
   });
 
   it("ranks in words, multipliers and points", () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "101st",
+      "111th",
+    ]);
     expect(multiplierLabel(0)).toBe("0× (practice, no points)");
     expect(multiplierLabel(1)).toBe("1×");
     expect(multiplierLabel(2)).toBe("2× (double points)");
@@ -49,5 +74,27 @@ describe("quiz screens", () => {
     const item = (id: string, asked: boolean) => ({ id, prompt: id, kind: "single" as const, seconds: 20, points: 1, asked });
     expect(nextInOrder([item("a", true), item("b", false), item("c", false)])?.id).toBe("b");
     expect(nextInOrder([item("a", true)])).toBeNull();
+  });
+
+  it("has news for a screen reader when a question opens and when it closes, with the answer", () => {
+    const q: QuizQuestionView = {
+      id: "q",
+      itemId: "i",
+      position: 2,
+      kind: "single",
+      prompt: "Which city?",
+      options: ["Phnom Penh", "Kampot"],
+      unit: null,
+      multiplier: 1,
+      status: "open",
+      startedAt: 0,
+      endsAt: 1,
+      roundId: null,
+      key: null,
+      distribution: null,
+    };
+    expect(quizNews(q)).toBe("Question 2 open: Which city?");
+    expect(quizNews({ ...q, status: "closed" })).toBe("Question 2 closed.");
+    expect(quizNews({ ...q, status: "closed", key: key({ choices: [0] }) })).toBe("Question 2 closed. Answer: Phnom Penh.");
   });
 });
