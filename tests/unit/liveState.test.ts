@@ -48,7 +48,7 @@ describe("applying deltas to a view", () => {
   });
 
   it("shows the scoreboard it is sent, and hides it when sent null", () => {
-    const board = { sides: [{ id: "a", name: "A", total: 10, breakdown: { rubric: 0, peerVotes: 10, challenges: 0 } }], individuals: null };
+    const board = { sides: [{ id: "a", name: "A", total: 10, breakdown: { rubric: 0, peerVotes: 10, challenges: 0, quiz: 0, audience: 0 } }], individuals: null };
     const shown = applyDelta(view(1), { type: "scores", scoreboard: board });
     expect(shown.debate.scoreboard).toEqual(board);
     expect(applyDelta(shown, { type: "scores", scoreboard: null }).debate.scoreboard).toBeNull();
