@@ -17,7 +17,9 @@ const view = (version: number): ProjectorView => ({
   sides: [],
   unassigned: [],
   total: 0,
-  debate: { plan: [], round: null, arguments: [], settings: { argumentsLive: false, scoreboard: "hidden" }, scoreboard: null },
+  polls: { current: null, persuasion: null },
+  quiz: { question: null, progress: null, asked: 0, bank: 0, round: null, leaderboard: [], podium: null },
+  debate: { plan: [], round: null, arguments: [], settings: { argumentsLive: false, scoreboard: "hidden", quizSpeed: true, quizStreak: true, pollFilter: true }, scoreboard: null },
 });
 
 describe("applying deltas to a view", () => {

@@ -90,6 +90,9 @@ export function streakBonus(streak: number): number {
   return Math.min(QUIZ_POINTS.streakStep * Math.max(streak - 1, 0), QUIZ_POINTS.streakMax);
 }
 
+/** Only full credit is a correct answer: a partly right multiple select earns points but no streak. */
+export const isCorrect = (credit: number) => credit === 1;
+
 export type ScoredAnswer = { correct: boolean; points: number; streak: number };
 
 /**
@@ -109,7 +112,7 @@ export function scoreQuestion(input: {
   const scored = new Map<string, ScoredAnswer>();
   for (const { participantId, credit, elapsedMs } of input.answers) {
     const previous = input.previousStreaks.get(participantId) ?? 0;
-    const correct = credit === 1;
+    const correct = isCorrect(credit);
     if (input.multiplier === 0) {
       scored.set(participantId, { correct, points: 0, streak: previous });
       continue;
