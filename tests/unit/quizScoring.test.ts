@@ -297,6 +297,13 @@ describe("side totals", () => {
     expect(sideQuizTotals([...sides].reverse(), [], []).map((t) => t.name)).toEqual(["Government", "Opposition", "United States"]);
   });
 
+  it("gives the README's standings example", () => {
+    const standings = quizStandings(sides, members, answers);
+    expect(standings.participants.get("ana")).toBe(120);
+    expect(standings.participants.get("ben")).toBe(80);
+    expect(Object.fromEntries(standings.sides)).toEqual({ gov: 100, opp: 70, us: 0 });
+  });
+
   it("sums each student's points and gives the standings a tenth, rounded", () => {
     const more = [...answers, { participantId: "ana", sideId: "gov", points: 675 }];
     expect(quizTotals(more).get("ana")).toBe(1875);
