@@ -133,6 +133,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
       // The result is counted again from the stored rows.
       ctx.out.after(() => tallies.forget(poll.id));
       announce(ctx, poll);
+      if (poll.phase === "after") ctx.out.scores(ctx.session.id);
     }
     return closed;
   }
@@ -202,6 +203,8 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
         if (poll.revealedAt || poll.results === "live") throw new LiveError("closed", "Everyone can already see this poll's results.");
         const [revealed] = await ctx.tx.update(polls).set({ revealedAt: new Date() }).where(eq(polls.id, pollId)).returning();
         announce(ctx, revealed);
+        // Revealing the after poll shows the persuasion result, whose audience points count in the standings.
+        if (revealed.phase === "after") ctx.out.scores(sessionId);
         return null;
       });
     },
