@@ -1,6 +1,7 @@
 // Explicit limits that both the server and the pages show, in one small module the browser
 // bundle can import without pulling in server code.
-export const CAPACITY = { default: 60, max: 300 } as const;
+/** A session takes up to 2,000 students: a school hall, or a year group joining one debate. */
+export const CAPACITY = { default: 60, max: 2000 } as const;
 export const PASSWORD_MIN_LENGTH = 10;
 /** Display names, counted in characters as people see them (server/live/lobby/names.ts has the rule). */
 export const NAME_MAX_LENGTH = 30;

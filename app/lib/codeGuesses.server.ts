@@ -3,15 +3,17 @@
 // whole class behind one school address joining a real session is never refused here.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { isLiveError, LiveError } from "../../server/live/errors";
+import { CAPACITY } from "../../server/limits";
 
 /**
- * 400 failed codes per address per 10 minutes. A class (up to 300 students) mistyping a code once
- * or twice stays far below; a script gets under one guess a second, so with 31^6 possible codes
- * and even a hundred sessions live it needs months per address to find one.
+ * As many failed codes per address per 10 minutes as the largest class has students: a whole
+ * class behind one school address, each mistyping the code once, is never locked out (a lookup
+ * over the limit is refused even for a real code). A script gets 3 guesses a second, so with 31^6
+ * possible codes and even a hundred sessions live it needs a month per address to find one.
  * Each lookup takes a point before it runs (so a burst of guesses is counted before any is
  * answered, and a blocked client learns nothing) and gives it back when the code was real.
  */
-const GUESSES = { points: 400, duration: 10 * 60 };
+export const GUESSES = { points: CAPACITY.max, duration: 10 * 60 };
 const guesses = new RateLimiterMemory(GUESSES);
 
 const isCodeFailure = (error: unknown) => isLiveError(error) && error.field === "code" && (error.code === "not_found" || error.code === "invalid");

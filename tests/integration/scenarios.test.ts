@@ -183,7 +183,7 @@ describe.each(backends)("starting a session with an adapted round plan on %s", (
     const blank = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"], ["keep", "1"], ["minutes-1", "soon"]]);
     expect(await blank.text()).toContain("needs a time between");
     const capacity = await start([["scenarioId", "mending-ties"], ["capacity", "0"]]);
-    expect(await capacity.text()).toContain("Class size must be a whole number from 1 to 300.");
+    expect(await capacity.text()).toContain("Class size must be a whole number from 1 to 2000.");
     expect((await server.database.db.select().from(sessions)).length).toBe(before);
   });
 });

@@ -27,9 +27,9 @@ const view = (version: number): ProjectorView => ({
   sides: [],
   unassigned: [],
   total: 0,
-  debate: { plan: [], round: null, arguments: [], settings: { argumentsLive: false, scoreboard: "hidden", quizSpeed: true, quizStreak: true, pollFilter: true }, scoreboard: null },
   polls: { current: null, persuasion: null },
-  quiz: { question: null, progress: null, asked: 0, bank: 5, round: null, leaderboard: [], podium: null },
+  quiz: { question: null, progress: null, asked: 0, bank: 0, round: null, leaderboard: [], podium: null },
+  debate: { plan: [], round: null, arguments: [], settings: { argumentsLive: false, scoreboard: "hidden", quizSpeed: true, quizStreak: true, pollFilter: true }, scoreboard: null },
 });
 const tally = (over: Partial<PollTally> = {}): PollTally => ({ pollId: "poll1", seq: 1, voted: 0, of: 3, counts: [0, 0, 0], cloud: null, ...over });
 const poll = (over: Partial<PollView> = {}): PollView => ({
@@ -78,7 +78,7 @@ describe("applying deltas to a view", () => {
   });
 
   it("shows the scoreboard it is sent, and hides it when sent null", () => {
-    const board = { sides: [{ id: "a", name: "A", total: 10, breakdown: { rubric: 0, peerVotes: 10, challenges: 0 } }], individuals: null };
+    const board = { sides: [{ id: "a", name: "A", total: 10, breakdown: { rubric: 0, peerVotes: 10, challenges: 0, quiz: 0, audience: 0 } }], individuals: null };
     const shown = applyDelta(view(1), { type: "scores", scoreboard: board });
     expect(shown.debate.scoreboard).toEqual(board);
     expect(applyDelta(shown, { type: "scores", scoreboard: null }).debate.scoreboard).toBeNull();
