@@ -1,5 +1,5 @@
 import type { Persuasion } from "../../server/live/views/types";
-import { flowCount, gainText, movedCount, persuasionWinner, shareText, STANCES, stanceLabel } from "~/lib/polls";
+import { flowCount, gainNumber, movedCount, persuasionWinner, shareText, STANCES, stanceLabel } from "~/lib/polls";
 
 type Props = { persuasion: Persuasion; headingLevel?: 2 | 3 };
 
@@ -16,67 +16,69 @@ export function PersuasionResult({ persuasion: p, headingLevel = 2 }: Props) {
       <Heading id="persuasion-heading">Persuasion result</Heading>
       <p className="persuasion-winner">
         <strong>
-          {p.winner === "tie" ? "= " : "🏆 "}
+          {p.winner === "tie" ? "= " : "★ "}
           {persuasionWinner(p)}
         </strong>
       </p>
-      <div className="table-scroll">
-        <table className="scoreboard shares">
-          <caption>
-            Share of the room ({p.before.votes} votes before, {p.after.votes} after)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Stance</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {STANCES.map((s) => (
-              <tr key={s} className={p.winner === s ? "winner" : undefined}>
-                <th scope="row">{stanceLabel[s]}</th>
-                <td>
-                  <ShareBar share={p.before[s]} />
-                </td>
-                <td>
-                  <ShareBar share={p.after[s]} />
-                </td>
-                <td>{gainText(p.after[s] - p.before[s])}</td>
+      <div className="persuasion-tables">
+        <div className="table-scroll">
+          <table className="scoreboard shares">
+            <caption>
+              Share of the room ({p.before.votes} votes before, {p.after.votes} after; change in percentage points)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Stance</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+                <th scope="col">Change</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll">
-        <table className="scoreboard flow">
-          <caption>
-            How students moved: {movedCount(p)} of {both} who voted both times changed their stance
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Before ↓ · after →</th>
-              {STANCES.map((to) => (
-                <th scope="col" key={to}>
-                  {stanceLabel[to]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {STANCES.map((from) => (
-              <tr key={from}>
-                <th scope="row">{stanceLabel[from]}</th>
-                {STANCES.map((to) => (
-                  <td key={to} className={from === to ? "stayed" : undefined}>
-                    {flowCount(p, from, to)}
+            </thead>
+            <tbody>
+              {STANCES.map((s) => (
+                <tr key={s} className={p.winner === s ? "winner" : undefined}>
+                  <th scope="row">{stanceLabel[s]}</th>
+                  <td>
+                    <ShareBar share={p.before[s]} />
                   </td>
+                  <td>
+                    <ShareBar share={p.after[s]} />
+                  </td>
+                  <td>{gainNumber(p.after[s] - p.before[s])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-scroll">
+          <table className="scoreboard flow">
+            <caption>
+              How students moved: {movedCount(p)} of {both} who voted both times changed their stance
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Before ↓ · after →</th>
+                {STANCES.map((to) => (
+                  <th scope="col" key={to}>
+                    {stanceLabel[to]}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {STANCES.map((from) => (
+                <tr key={from}>
+                  <th scope="row">{stanceLabel[from]}</th>
+                  {STANCES.map((to) => (
+                    <td key={to} className={from === to ? "stayed" : undefined}>
+                      {flowCount(p, from, to)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       {p.onlyBefore || p.onlyAfter ? (
         <p className="muted small-print">

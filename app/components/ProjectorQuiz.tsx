@@ -2,14 +2,14 @@ import type { QuizView, SideSummary } from "../../server/live/views/types";
 import { sideNames } from "~/lib/debate";
 import { answeredLine, optionLetter } from "~/lib/quiz";
 import { Podium, TopFive } from "./Leaderboard";
-import { QuizOutcome } from "./QuizOutcome";
+import { QuizDistribution, QuizOutcome } from "./QuizOutcome";
 import { QuizQuestionHead } from "./QuizQuestionHead";
 
 type Props = { quiz: QuizView; sides: SideSummary[]; offsetMs: number };
 
 /**
  * The quiz on the wall: the open question with its options, clock and "N of M have answered";
- * once closed, the answer with its explanation and source, the distribution and the top five;
+ * once closed, the answer with its explanation and source beside the distribution and the top five;
  * after a quiz round, the podium and side totals.
  */
 export function ProjectorQuiz({ quiz, sides, offsetMs }: Props) {
@@ -45,9 +45,14 @@ export function ProjectorQuiz({ quiz, sides, offsetMs }: Props) {
             ))}
           </ol>
         ) : null}
-        {open ? null : <QuizOutcome question={question} answered={answered?.answered} />}
+        {open ? null : <QuizOutcome question={question} distribution={false} />}
       </section>
-      {open ? null : <TopFive entries={leaderboard} sideName={name} />}
+      {open ? null : (
+        <div className="quiz-side">
+          <QuizDistribution question={question} answered={answered?.answered} />
+          <TopFive entries={leaderboard} sideName={name} />
+        </div>
+      )}
     </div>
   );
 }

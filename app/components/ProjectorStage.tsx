@@ -1,24 +1,11 @@
-import { useEffect, useRef, useState } from "react";
 import type { ProjectorView } from "../../server/live/views/types";
 import { sideNames } from "~/lib/debate";
 import { pollNews } from "~/lib/polls";
 import { quizNews } from "~/lib/quiz";
-import { canShow, firstStage, nextStage, stageKeys, type Stage } from "~/lib/stage";
+import { canShow, type Stage } from "~/lib/stage";
 import { ProjectorDebate } from "./ProjectorDebate";
 import { ProjectorPoll } from "./ProjectorPoll";
 import { ProjectorQuiz } from "./ProjectorQuiz";
-
-/** Which part takes the wall: the newest of the round, the poll and the quiz (see lib/stage). */
-export function useProjectorStage(view: ProjectorView): Stage {
-  const [stage, setStage] = useState<Stage>(() => firstStage(view));
-  const seen = useRef(stageKeys(view));
-  const next = nextStage(seen.current, view, stage);
-  useEffect(() => {
-    seen.current = stageKeys(view);
-    if (next !== stage) setStage(next);
-  }, [view, next, stage]);
-  return next;
-}
 
 /**
  * The wall during the lesson: the debate, the poll or the quiz, whichever is newest. News of a

@@ -9,12 +9,11 @@ type Props = { question: QuizQuestionView; distribution?: boolean; answered?: nu
 
 /**
  * A closed question's answer: the correct answer in words, the scenario's explanation and its
- * source, and (where there is room) how the class answered, the correct bars marked with ✓.
+ * source, and (unless it is drawn elsewhere) how the class answered.
  */
 export function QuizOutcome({ question, distribution = true, answered }: Props) {
   const { key } = question;
   if (!key) return null;
-  const dist = question.distribution;
   return (
     <div className="quiz-outcome">
       <p className="quiz-key">
@@ -26,17 +25,25 @@ export function QuizOutcome({ question, distribution = true, answered }: Props) 
       <p className="attribution small-print">
         Source: <SourceCitation source={key.source} />
       </p>
-      {distribution && dist ? (
-        <BarChart
-          bars={bars(
-            dist.map((d) => d.label),
-            dist.map((d) => d.count),
-            answered ?? dist.reduce((sum, d) => sum + d.count, 0)
-          ).map((b, i) => ({ ...b, correct: dist[i].correct }))}
-          caption={`How the class answered question ${question.position}`}
-          counted="Answers"
-        />
-      ) : null}
+      {distribution ? <QuizDistribution question={question} answered={answered} /> : null}
     </div>
+  );
+}
+
+/** How the class answered a closed question, one bar per option (numeric: within tolerance, and the rest), the correct ones marked with ✓. */
+export function QuizDistribution({ question, answered }: Omit<Props, "distribution">) {
+  const dist = question.distribution;
+  if (!dist) return null;
+  const shares = bars(
+    dist.map((d) => d.label),
+    dist.map((d) => d.count),
+    answered ?? dist.reduce((sum, d) => sum + d.count, 0)
+  );
+  return (
+    <BarChart
+      bars={shares.map((b, i) => ({ ...b, correct: dist[i].correct }))}
+      caption={`How the class answered question ${question.position}`}
+      counted="Answers"
+    />
   );
 }

@@ -36,7 +36,7 @@ export function StudentQuiz({ question, myQuiz, send, offsetMs }: Props) {
       ) : null}
       {answer ? (
         <p role="status" className="banner note answer-locked">
-          <strong>🔒 {open ? "Answer locked in" : "Your answer"}:</strong> {answerText(question, answer)}
+          <strong>{open ? "✓ Answer locked in" : "Your answer"}:</strong> {answerText(question, answer)}
         </p>
       ) : open ? null : (
         <p className="muted">You did not answer this question.</p>

@@ -86,8 +86,10 @@ export const STANCES: readonly Stance3[] = ["for", "against", "undecided"];
 
 /** A share as a person reads it: "42%", "33.3%" (kept exact until shown). */
 export const shareText = (share: number) => `${Math.round(share * 10) / 10}%`;
-/** A gain in percentage points: "+12.5 points", "−3 points", "0 points". */
-export const gainText = (gain: number) => `${signed(Math.round(gain * 10) / 10)} points`;
+/** A gain in percentage points, to one decimal: "+12.5", "−3", "0". */
+export const gainNumber = (gain: number) => signed(Math.round(gain * 10) / 10);
+/** The same in words: "+12.5 points", "−3 points", "0 points". */
+export const gainText = (gain: number) => `${gainNumber(gain)} points`;
 
 /** Who won the audience, in words. */
 export function persuasionWinner(p: Persuasion): string {

@@ -1,6 +1,7 @@
-// What the projector's main area shows: the debate round, the poll or the quiz. The newest of them
-// takes the screen, and a plan round of kind poll or quiz stands for its poll or quiz. Pure, so
-// the rule is unit-tested; the projector keeps the keys it last saw and asks which stage follows.
+// Which of the debate round, the poll and the quiz is newest: it takes the projector's wall, and
+// comes first on a phone. A plan round of kind poll or quiz stands for its poll or quiz. The rules
+// are pure and unit-tested; `useStage` keeps the keys it last saw and asks which stage follows.
+import { useEffect, useRef, useState } from "react";
 import type { PollsView, QuizView, RoundView } from "../../server/live/views/types";
 
 export type Stage = "round" | "poll" | "quiz";
@@ -43,4 +44,16 @@ export function nextStage(before: StageKeys, view: Shown, stage: Stage): Stage {
   const pick = changed.map((s) => (s === "round" && view.debate.round ? roundStage(view.debate.round) : s)).find((s) => canShow(s, view));
   if (pick) return pick;
   return canShow(stage, view) ? stage : firstStage(view);
+}
+
+/** The newest part of a live view, followed as events arrive. */
+export function useStage(view: Shown): Stage {
+  const [stage, setStage] = useState<Stage>(() => firstStage(view));
+  const seen = useRef(stageKeys(view));
+  const next = nextStage(seen.current, view, stage);
+  useEffect(() => {
+    seen.current = stageKeys(view);
+    if (next !== stage) setStage(next);
+  }, [view, next, stage]);
+  return next;
 }

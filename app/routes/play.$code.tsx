@@ -13,6 +13,7 @@ import { StudentRound } from "~/components/StudentRound";
 import { guessCode } from "~/lib/codeGuesses.server";
 import { isSpeakingRound, sideNames } from "~/lib/debate";
 import { useLiveView } from "~/lib/live";
+import { useStage } from "~/lib/stage";
 import { pollNews } from "~/lib/polls";
 import { quizNews } from "~/lib/quiz";
 import { orNotFound } from "~/lib/live.server";
@@ -41,6 +42,7 @@ export default function Play() {
   const { question } = view.quiz;
   const pollOpen = current?.status === "open";
   const quizOpen = question?.status === "open";
+  const stage = useStage(view);
   const poll = current ? <StudentPoll key={current.id} poll={current} myVote={view.myVote} send={send} /> : null;
   const quiz = question ? <StudentQuiz key={question.id} question={question} myQuiz={view.myQuiz} send={send} offsetMs={offsetMs} /> : null;
 
@@ -94,8 +96,10 @@ export default function Play() {
       {quizOpen ? quiz : null}
       {pollOpen ? poll : null}
       {side && round ? <StudentRound view={view} send={send} offsetMs={offsetMs} scoreboard={board} /> : board}
+      {/* Closed ones after, the newer first. */}
+      {stage === "poll" && !pollOpen ? poll : null}
       {quizOpen ? null : quiz}
-      {pollOpen ? null : poll}
+      {stage !== "poll" && !pollOpen ? poll : null}
       {view.quiz.podium ? (
         <div className="panel">
           <Podium podium={view.quiz.podium} sideName={sideNames(view.sides)} />

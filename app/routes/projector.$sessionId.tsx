@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
-import { ProjectorStage, useProjectorStage } from "~/components/ProjectorStage";
+import { ProjectorStage } from "~/components/ProjectorStage";
 import { joinDetails } from "~/lib/join.server";
 import { useLiveView } from "~/lib/live";
+import { useStage } from "~/lib/stage";
 import { orNotFound } from "~/lib/live.server";
 import { sessionIdParam } from "~/lib/params.server";
 import { requireTeacher } from "~/lib/teacher.server";
@@ -28,7 +29,7 @@ export default function Projector() {
   const { view, connection, refusal, offsetMs } = useLiveView<ProjectorView>({ role: "projector", sessionId: data.sessionId }, data.view);
   // Once rounds, polls or questions run they take the screen; joining stays possible from a small corner.
   const debating = view.debate.plan.some((p) => p.roundId) || view.polls.current !== null || view.quiz.question !== null || view.quiz.podium !== null;
-  const stage = useProjectorStage(view);
+  const stage = useStage(view);
   // A scoreboard, a poll or a quiz needs the whole wall (a projector cannot scroll): the join corner makes way.
   const full = debating && (stage !== "round" || view.debate.scoreboard !== null);
   return (

@@ -4,6 +4,7 @@ import {
   chartOf,
   cloudSize,
   flowCount,
+  gainNumber,
   gainText,
   movedCount,
   percent,
@@ -122,6 +123,7 @@ describe("poll screens", () => {
     expect(shareText(33.333333)).toBe("33.3%");
     expect(shareText(60)).toBe("60%");
     expect(gainText(20)).toBe("+20 points");
+    expect(gainNumber(-6.666667)).toBe("−6.7");
     expect(gainText(-6.666667)).toBe("−6.7 points");
     expect(persuasionWinner(p)).toBe("For the motion wins the audience: +20 points against −6.7 points.");
     expect(persuasionWinner(persuasion({ winner: "tie", gain: { for: 5, against: 5 } }))).toBe("A tie: both sides of the motion gained +5 points.");
