@@ -41,6 +41,8 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
   // "N of M" counts rows, and a second answer is refused before it reaches the database.
   const answered = new Map<string, Promise<Answered>>();
   const pending = new Set<string>();
+  // Progress broadcasts still due, closed questions' included (their entries are gone): stop() clears them all.
+  const progressTimers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
   function answeredOf(sessionId: string, questionId: string): Promise<Answered> {
@@ -59,7 +61,8 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
 
   function progressSoon(questionId: string, entry: Answered) {
     if (stopped || entry.timer) return;
-    entry.timer = setTimeout(async () => {
+    const timer = setTimeout(async () => {
+      progressTimers.delete(timer);
       entry.timer = undefined;
       try {
         const of = await views.seated(entry.sessionId);
@@ -69,6 +72,8 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
         logError("broadcasting quiz progress failed", error);
       }
     }, PROGRESS_MS);
+    entry.timer = timer;
+    progressTimers.add(timer);
   }
 
   /** One statement stores a batch; a question closed in the database, or a removed seat, stores nothing. */
@@ -301,7 +306,8 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
     stop() {
       stopped = true;
       timers.stop();
-      for (const e of answered.values()) void e.then((x) => clearTimeout(x.timer), () => {});
+      for (const timer of progressTimers) clearTimeout(timer);
+      progressTimers.clear();
     },
   };
 }
