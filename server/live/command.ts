@@ -11,6 +11,7 @@ import type { Database, Transaction } from "../../db/client";
 import { sessions, type SessionRow } from "../../db/schema";
 import { requireOpen, sessionNotFound } from "./guards";
 import { sideIdsOf } from "./lobby/sides";
+import type { HotPath } from "./hotpath";
 import type { Outbox, Publisher } from "./publish/publisher";
 import type { ScenarioLibrary } from "./scenarios";
 
@@ -26,7 +27,15 @@ export type CommandContext = {
 
 export type WriteContext = { tx: Transaction; out: Outbox };
 
-export function createCommandRunner(db: Database, scenarios: ScenarioLibrary, publisher: Publisher) {
+export type CommandOptions = {
+  /**
+   * The command closes or pauses something students write to: their writes already waiting
+   * are stored first and new ones wait for it (see hotpath/gates.ts).
+   */
+  quiesce?: boolean;
+};
+
+export function createCommandRunner(db: Database, scenarios: ScenarioLibrary, publisher: Publisher, hot: HotPath) {
   async function inTransaction<T>(work: (tx: Transaction, out: Outbox) => Promise<T>): Promise<T> {
     const out = publisher.outbox();
     const result = await db.transaction((tx) => work(tx, out));
@@ -40,8 +49,8 @@ export function createCommandRunner(db: Database, scenarios: ScenarioLibrary, pu
      * Every read inside goes through `ctx.tx`: on PGlite (one connection) a query through `db`
      * would wait for this very transaction, and on PostgreSQL for a pool slot it holds.
      */
-    runCommand<T>(sessionId: string, change: (ctx: CommandContext) => Promise<T>): Promise<T> {
-      return inTransaction(async (tx, out) => {
+    runCommand<T>(sessionId: string, change: (ctx: CommandContext) => Promise<T>, options: CommandOptions = {}): Promise<T> {
+      const command = () => inTransaction(async (tx, out) => {
         // Bumping the version takes the row lock in the same statement that reads the session.
         const [session] = await tx
           .update(sessions)
@@ -52,7 +61,8 @@ export function createCommandRunner(db: Database, scenarios: ScenarioLibrary, pu
         requireOpen(session);
         const scenario = await scenarios.content(session.scenarioVersionId, tx);
         return change({ tx, session, scenario, sideIds: sideIdsOf(scenario), out });
-      });
+      }).finally(() => hot.commandSettled(sessionId)); // what is open may have changed
+      return options.quiesce ? hot.quiesce(sessionId, command) : command();
     },
 
     runWrite<T>(change: (ctx: WriteContext) => Promise<T>): Promise<T> {

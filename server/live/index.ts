@@ -15,6 +15,13 @@ import { createPublisher } from "./publish/publisher";
 import { createRounds } from "./rounds/rounds";
 import type { ScenarioLibrary } from "./scenarios";
 import { createViews } from "./views/build";
+import { createHotPath } from "./hotpath";
+import { createPolls } from "./polls/polls";
+import { createTallies } from "./polls/tallies";
+import { createPollViews } from "./polls/views";
+import { createQuizBoards } from "./quiz/board";
+import { createQuiz } from "./quiz/quiz";
+import { createQuizViews } from "./quiz/views";
 import type { View } from "./views/types";
 
 export type LiveOptions = {
@@ -28,12 +35,30 @@ export type LiveOptions = {
 
 export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: LiveOptions) {
   const presence = createPresence();
-  const views = createViews(db, scenarios, presence);
+  const hot = createHotPath(db, scenarios);
+  const tallies = createTallies(db, io);
+  const pollViews = createPollViews(db, tallies);
+  const boards = createQuizBoards(db);
+  hot.onCommand(boards.invalidate);
+  const quizViews = createQuizViews(db, boards);
+  const views = createViews(db, scenarios, presence, { polls: pollViews, quiz: quizViews });
   const publisher = createPublisher(io, views, coalesceMs);
-  const commands = createCommandRunner(db, scenarios, publisher);
+  const commands = createCommandRunner(db, scenarios, publisher, hot);
   const sessions = createSessions(db, scenarios);
   const tokens = createSeatTokens(secret);
-  const rounds = createRounds(db, commands);
+  const polls = createPolls({ db, io, commands, hot, tallies, views: pollViews });
+  const quiz = createQuiz({ db, io, commands, hot, boards, views: quizViews });
+  const rounds = createRounds(db, commands, {
+    started: polls.openForRound,
+    async closed(ctx, round) {
+      await polls.closeForRound(ctx, round.id);
+      if (ctx.session.roundPlan[round.planIndex]?.kind === "quiz") await quiz.closeForRound(ctx, round.id);
+    },
+    async sessionEnded(ctx) {
+      await polls.closeAll(ctx);
+      await quiz.closeAll(ctx);
+    },
+  });
 
   return {
     presence,
@@ -44,6 +69,15 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
     ...rounds,
     ...createArguments(commands, scenarios),
     ...createJudging(commands, scenarios),
+    startPoll: polls.startPoll,
+    closePoll: polls.closePoll,
+    revealPoll: polls.revealPoll,
+    hideEntry: polls.hideEntry,
+    pollVoters: polls.pollVoters,
+    castPollVote: polls.castPollVote,
+    askQuizQuestion: quiz.askQuizQuestion,
+    endQuizQuestion: quiz.endQuizQuestion,
+    submitQuizAnswer: quiz.submitQuizAnswer,
 
     hostView: views.host,
     projectorView: views.projector,
@@ -56,11 +90,16 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       return data.role === "host" ? views.host(data.sessionId) : views.projector(data.sessionId);
     },
 
-    /** Re-arms the deadlines of the rounds that were running when the server stopped. */
-    start: rounds.rearm,
+    /** Re-arms the deadlines of the rounds and questions that were running when the server stopped. */
+    async start() {
+      await Promise.all([rounds.rearm(), quiz.rearm()]);
+    },
 
     close() {
       rounds.stop();
+      quiz.stop();
+      tallies.stop();
+      hot.stop();
       publisher.close();
     },
   };

@@ -205,13 +205,13 @@ describe.each(backends)("a whole debate on %s", (backend) => {
       id: seat.id,
       name: seat.name,
       total: rubric + peerVotes + challenges,
-      breakdown: { rubric, peerVotes, challenges },
+      breakdown: { rubric, peerVotes, challenges, quiz: 0, audience: 0 },
     });
     const side = (id: string, rubric: number, peerVotes: number, challenges: number): Standing => ({
       id,
       name: sideName[id],
       total: rubric + peerVotes + challenges,
-      breakdown: { rubric, peerVotes, challenges },
+      breakdown: { rubric, peerVotes, challenges, quiz: 0, audience: 0 },
     });
     const expected = {
       sides: [side(SIDES.cnrp, 240, 10, 15), side(SIDES.rgc, 180, 40, -30), side(SIDES.rights, 100, 10, 0), side(SIDES.us, 74, 10, -5)],

@@ -1,7 +1,8 @@
 // Debate scoring as the standings show it: the numbers here are worked out by hand from the
 // formulas in README.md "Scoring", so a change to a formula shows up as a changed expectation.
 import { describe, expect, it } from "vitest";
-import { defaultRubric } from "../../content/schema";
+import { loadBundledContent } from "../../content/load";
+import { defaultRubric, type PackedScenario, packScenario } from "../../content/schema";
 import {
   argumentRubricPoints,
   ballotPoints,
@@ -13,6 +14,8 @@ import {
   type RubricScores,
   type Standing,
 } from "../../server/live/scoring/debate";
+import { persuasion } from "../../server/live/scoring/persuasion";
+import { scoreboardOf } from "../../server/live/scoring/scoreboard";
 
 const levels = ["one", "two", "three", "four", "five"];
 const criterion = (id: string, weight: number) => ({ id, label: `The ${id}`, weight, levels });
@@ -308,7 +311,8 @@ describe("debateStandings", () => {
 
     it("has every breakdown sum to its total, in whole points", () => {
       for (const s of [...sides, ...individuals]) {
-        expect(s.total, s.id).toBe(s.breakdown.rubric + s.breakdown.peerVotes + s.breakdown.challenges);
+        const { rubric, peerVotes, challenges, quiz, audience } = s.breakdown;
+        expect(s.total, s.id).toBe(rubric + peerVotes + challenges + quiz + audience);
         expect(Number.isInteger(s.total), s.id).toBe(true);
       }
     });
@@ -317,5 +321,108 @@ describe("debateStandings", () => {
       const sum = (list: Standing[]) => list.reduce((total, s) => total + s.total, 0);
       expect(sum(sides)).toBe(sum(individuals));
     });
+  });
+});
+
+describe("quiz and audience points in the standings", () => {
+  const record = (): DebateRecord => ({
+    ...emptyRecord(),
+    sides: [
+      { id: "gov", name: "Government" },
+      { id: "opp", name: "Opposition" },
+    ],
+    participants: [
+      { id: "ana", name: "Ana", sideId: "gov" },
+      { id: "ben", name: "Ben", sideId: "opp" },
+      { id: "cam", name: "Cam", sideId: "opp" },
+    ],
+    arguments: [{ id: "a1", participantId: "ana", sideId: "gov", ballots: [all(4)] }],
+  });
+  const parts = (standings: Standing[]) => standings.map((s) => [s.id, s.total, s.breakdown.quiz, s.breakdown.audience]);
+
+  it("adds the quiz part to students and sides as given, and audience points to sides only", () => {
+    const { sides, individuals } = debateStandings(defaultRubric, {
+      ...record(),
+      // A side's quiz part is its members' average, so it is given apart from the students'.
+      quiz: { participants: new Map([["ana", 120], ["ben", 90], ["cam", 30]]), sides: new Map([["gov", 120], ["opp", 60]]) },
+      audience: new Map([["opp", 100], ["gov", 0]]),
+    });
+    expect(parts(individuals)).toEqual([
+      ["ana", 200, 120, 0], // 80 rubric + 120 quiz
+      ["ben", 90, 90, 0],
+      ["cam", 30, 30, 0],
+    ]);
+    expect(parts(sides)).toEqual([
+      ["gov", 200, 120, 0],
+      ["opp", 160, 60, 100],
+    ]);
+  });
+
+  it("ranks by the total with the audience points in it", () => {
+    const { sides } = debateStandings(defaultRubric, { ...record(), audience: new Map([["opp", 100]]) });
+    expect(sides.map((s) => [s.id, s.total])).toEqual([
+      ["opp", 100],
+      ["gov", 80],
+    ]);
+  });
+
+  it("ignores quiz and audience points for anyone not listed", () => {
+    const { sides, individuals } = debateStandings(defaultRubric, {
+      ...record(),
+      quiz: { participants: new Map([["gone", 50]]), sides: new Map([["no-side", 50]]) },
+      audience: new Map([["no-side", 100]]),
+    });
+    expect([...sides, ...individuals].every((s) => s.breakdown.quiz === 0 && s.breakdown.audience === 0)).toBe(true);
+  });
+});
+
+const bundled = await loadBundledContent();
+const pack = bundled.scenarios.find((s) => s.scenario.id === "conditioned-engagement");
+if (!pack) throw new Error("the bundled pack this test uses is gone");
+
+describe("scoreboardOf", () => {
+  const scenario: PackedScenario = packScenario(pack.scenario, bundled.sources);
+  // Its sides: rgc-cpp against the motion, cnrp for, us-state-department mixed, rights-groups for.
+  const seat = (id: string, sideId: string | null, removed = false) => ({ id, displayName: id.toUpperCase(), sideId, removedAt: removed ? new Date(0) : null });
+  const rows = {
+    scenario,
+    seats: [seat("ana", "cnrp"), seat("ben", "cnrp"), seat("chea", "rgc-cpp"), seat("dara", null), seat("eli", "cnrp", true)],
+    arguments: [],
+    ballots: [],
+    votes: [],
+    challenges: [],
+  };
+  const answer = (participantId: string, sideId: string | null, points: number | null) => ({ participantId, sideId, points });
+
+  it("gives the quiz a tenth of each student's points and each side's average over its members now", () => {
+    const board = scoreboardOf({
+      ...rows,
+      quizAnswers: [
+        answer("ana", "cnrp", 1200),
+        answer("ana", "cnrp", 675),
+        answer("ben", "cnrp", 800),
+        answer("chea", "rgc-cpp", 1000),
+        answer("chea", "rgc-cpp", null), // the open question: not scored yet
+        answer("eli", "cnrp", 1000), // removed since: counts for the side, averaged over the two seated
+        answer("dara", null, 900),
+      ],
+    });
+    const quiz = (list: Standing[] | null) => Object.fromEntries((list ?? []).map((s) => [s.id, s.breakdown.quiz]));
+    expect(quiz(board.individuals)).toEqual({ ana: 188, ben: 80, chea: 100, dara: 90 });
+    // cnrp (1875 + 800 + 1000) / 2 = 1837.5 → 1838 → 184; rgc-cpp 1000 / 1 → 100.
+    expect(quiz(board.sides)).toEqual({ cnrp: 184, "rgc-cpp": 100, "us-state-department": 0, "rights-groups": 0 });
+    expect(board.sides.every((s) => s.breakdown.audience === 0)).toBe(true);
+  });
+
+  it("gives audience points to every side of the winning stance", () => {
+    const result = persuasion(new Map([["ana", "against"]]), new Map([["ana", "for"]]));
+    const board = scoreboardOf({ ...rows, persuasion: result });
+    expect(board.sides.map((s) => [s.id, s.breakdown.audience, s.total])).toEqual([
+      ["cnrp", 100, 100],
+      ["rights-groups", 100, 100],
+      ["rgc-cpp", 0, 0],
+      ["us-state-department", 0, 0],
+    ]);
+    expect(board.individuals?.every((s) => s.breakdown.audience === 0)).toBe(true);
   });
 });

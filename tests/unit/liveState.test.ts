@@ -17,7 +17,9 @@ const view = (version: number): ProjectorView => ({
   sides: [],
   unassigned: [],
   total: 0,
-  debate: { plan: [], round: null, arguments: [], settings: { argumentsLive: false, scoreboard: "hidden" }, scoreboard: null },
+  polls: { current: null, persuasion: null },
+  quiz: { question: null, progress: null, asked: 0, bank: 0, round: null, leaderboard: [], podium: null },
+  debate: { plan: [], round: null, arguments: [], settings: { argumentsLive: false, scoreboard: "hidden", quizSpeed: true, quizStreak: true, pollFilter: true }, scoreboard: null },
 });
 
 describe("applying deltas to a view", () => {
@@ -48,7 +50,7 @@ describe("applying deltas to a view", () => {
   });
 
   it("shows the scoreboard it is sent, and hides it when sent null", () => {
-    const board = { sides: [{ id: "a", name: "A", total: 10, breakdown: { rubric: 0, peerVotes: 10, challenges: 0 } }], individuals: null };
+    const board = { sides: [{ id: "a", name: "A", total: 10, breakdown: { rubric: 0, peerVotes: 10, challenges: 0, quiz: 0, audience: 0 } }], individuals: null };
     const shown = applyDelta(view(1), { type: "scores", scoreboard: board });
     expect(shown.debate.scoreboard).toEqual(board);
     expect(applyDelta(shown, { type: "scores", scoreboard: null }).debate.scoreboard).toBeNull();

@@ -1,5 +1,5 @@
 // What an active seat is, in one place: a seat counts until the teacher removes its student.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client";
 import { participants } from "../../../db/schema";
 
@@ -25,3 +25,9 @@ export type Seat = { id: string; displayName: string; sideId: string | null; rem
 /** Every seat ever taken in a session, removed ones too (their words keep their author's name). */
 export const allSeats = (tx: Database | Transaction, sessionId: string): Promise<Seat[]> =>
   tx.select(seatColumns).from(participants).where(eq(participants.sessionId, sessionId)).orderBy(asc(participants.joinedAt), asc(participants.id));
+
+/** How many active seats a session has: the "of M" in "N of M have voted". */
+export async function seatCount(tx: Database | Transaction, sessionId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(participants).where(and(eq(participants.sessionId, sessionId), isActiveSeat));
+  return row?.n ?? 0;
+}

@@ -16,8 +16,11 @@ import { cardsById } from "../views/cards";
 import { argumentView, currentRound, namesOf, planItems, settingsOf } from "../views/debate";
 import { closeClock, extendClock, isDue, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
 import { isRunning, isRunningRound } from "./running";
+import type { Round } from "./plan";
 import { createRoundTimers } from "./timers";
 
+/** Closing or pausing a round stores the students' writes already waiting first (hotpath/gates.ts). */
+const QUIESCE = { quiesce: true } as const;
 /** How soon a deadline close that failed (the database out of reach) is tried again. */
 const CLOSE_RETRY_MS = 2000;
 
@@ -63,7 +66,14 @@ async function revealRound(ctx: CommandContext, round: RoundRow) {
   return true;
 }
 
-export function createRounds(db: Database, { runCommand }: CommandRunner) {
+/** What runs inside rounds (a poll round's poll, a quiz round's questions) opens and closes with them. */
+export type RoundHooks = {
+  started(ctx: CommandContext, round: RoundRow, planned: Round): Promise<void>;
+  closed(ctx: CommandContext, round: RoundRow): Promise<void>;
+  sessionEnded(ctx: CommandContext): Promise<void>;
+};
+
+export function createRounds(db: Database, { runCommand }: CommandRunner, hooks: RoundHooks) {
   const timers = createRoundTimers(closeDue);
 
   async function runningRound(tx: Transaction, session: SessionRow, roundId: string) {
@@ -77,10 +87,12 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
     const clock = closeClock(clockOf(row), Date.now());
     await ctx.tx.update(rounds).set({ ...clockColumns(clock), remainingMs: 0, closedAt: new Date() }).where(eq(rounds.id, row.id));
     ctx.out.after(() => timers.disarm(row.id));
+    await hooks.closed(ctx, row);
   }
 
   /** A clock change the teacher asked for: applied, stored, re-armed and announced, or refused. */
   function changeClock(teacherId: string, sessionId: string, roundId: string, change: (clock: ClockState, now: number) => ClockResult) {
+    // A pause stops a poll round's votes: those already waiting are stored first.
     return runCommand(sessionId, async (ctx) => {
       requireHost(ctx.session, teacherId);
       const row = await runningRound(ctx.tx, ctx.session, roundId);
@@ -91,7 +103,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
       ctx.out.after(() => (endsAt === null ? timers.disarm(row.id) : timers.arm(sessionId, row.id, endsAt)));
       await announceRound(ctx);
       return null;
-    });
+    }, QUIESCE);
   }
 
   /**
@@ -111,7 +123,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
         if (!isDue(clockOf(row), Date.now())) return ctx.out.after(() => timers.arm(sessionId, roundId, endsAt));
         await closeRunning(ctx, row);
         await announceRound(ctx);
-      });
+      }, QUIESCE);
     } catch (error) {
       // An ended or deleted session has nothing left to close. Anything else (the database out of
       // reach) is tried again shortly: no one else would close the round before a restart.
@@ -145,6 +157,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
           .returning();
         if (session.status === "lobby") await tx.update(sessions).set({ status: "live" }).where(eq(sessions.id, sessionId));
         ctx.out.after(() => timers.arm(sessionId, row.id, clock.endsAt!));
+        await hooks.started(ctx, row, planned);
         await announceRound(ctx);
         return null;
       });
@@ -178,7 +191,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
         await closeRunning(ctx, await runningRound(ctx.tx, ctx.session, roundId));
         await announceRound(ctx);
         return null;
-      });
+      }, QUIESCE);
     },
 
     async revealArguments(teacherId: string, sessionId: string, roundId: string) {
@@ -193,7 +206,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
     },
 
     /** Showing arguments live also reveals the round running now. */
-    async updateSettings(teacherId: string, sessionId: string, change: { argumentsLive?: boolean; scoreboard?: SessionRow["scoreboard"] }) {
+    async updateSettings(teacherId: string, sessionId: string, change: Partial<Pick<SessionRow, "argumentsLive" | "scoreboard" | "quizSpeed" | "quizStreak" | "pollFilter">>) {
       return runCommand(sessionId, async (ctx) => {
         requireHost(ctx.session, teacherId);
         const [session] = await ctx.tx.update(sessions).set(change).where(eq(sessions.id, sessionId)).returning();
@@ -213,11 +226,12 @@ export function createRounds(db: Database, { runCommand }: CommandRunner) {
         requireHost(ctx.session, teacherId);
         const [row] = await ctx.tx.select().from(rounds).where(and(eq(rounds.sessionId, sessionId), isRunningRound));
         if (row) await closeRunning(ctx, row);
+        await hooks.sessionEnded(ctx);
         const [ended] = await ctx.tx.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, sessionId)).returning();
         await announceRound({ ...ctx, session: ended });
         ctx.out.views(sessionId);
         ctx.out.participants(sessionId);
-      });
+      }, QUIESCE);
     },
 
     stop: timers.stop,

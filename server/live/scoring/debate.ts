@@ -1,5 +1,6 @@
 // Debate scoring: the teacher's rubric ballots, peer votes and source challenges turned into
-// points for students and sides. Pure (no database, no clock) so the engine, the review and
+// points for students and sides, and the standings that add the quiz and audience parts (worked
+// out in ./quiz.ts and ./persuasion.ts). Pure (no database, no clock) so the engine, the review and
 // the tests all compute the same numbers from the same rows; README.md "Scoring" states the
 // formulas for teachers and must change with them.
 import { RUBRIC_LEVELS, type Scenario } from "../../../content/schema";
@@ -67,9 +68,13 @@ export type DebateRecord = {
   votes: { voterId: string; argumentId: string }[];
   /** `challengerSideId`: the challenger's side when challenging */
   challenges: { challengerId: string; challengerSideId: string; argumentId: string; status: "open" | "upheld" | "rejected" }[];
+  /** Quiz points already in standings points (see `quizStandings`), per participant and per side. */
+  quiz?: { participants: ReadonlyMap<string, number>; sides: ReadonlyMap<string, number> };
+  /** Audience points per side (see `audiencePoints`). */
+  audience?: ReadonlyMap<string, number>;
 };
 
-export type Breakdown = { rubric: number; peerVotes: number; challenges: number };
+export type Breakdown = { rubric: number; peerVotes: number; challenges: number; quiz: number; audience: number };
 export type Standing = { id: string; name: string; total: number; breakdown: Breakdown };
 
 /**
@@ -80,6 +85,7 @@ export type Standing = { id: string; name: string; total: number; breakdown: Bre
  * the same argument or challenge still does (so the lists are the caller's choice: a removed
  * participant's arguments still count for their side). Votes and challenges naming an unknown
  * argument are ignored. Whether a vote or challenge was allowed is the engine's check, not this one's.
+ * The total adds the quiz and audience parts given in the record.
  */
 export function debateStandings(rubric: Rubric, record: DebateRecord): { sides: Standing[]; individuals: Standing[] } {
   const sides = new Map(record.sides.map((s) => [s.id, { ...s, breakdown: emptyBreakdown() }]));
@@ -108,14 +114,26 @@ export function debateStandings(rubric: Rubric, record: DebateRecord): { sides: 
       award(challenge.challengerId, challenge.challengerSideId, "challenges", -DEBATE_POINTS.rejectedForChallenger);
     }
   }
+  // Quiz and audience points arrive already worked out per person and per side: a side's quiz
+  // part is its members' average, not the sum of theirs, and audience points go to sides only.
+  const add = (to: Map<string, { breakdown: Breakdown }>, points: ReadonlyMap<string, number> | undefined, part: "quiz" | "audience") => {
+    for (const [id, n] of points ?? []) {
+      const entry = to.get(id);
+      if (entry) entry.breakdown[part] += n;
+    }
+  };
+  add(individuals, record.quiz?.participants, "quiz");
+  add(sides, record.quiz?.sides, "quiz");
+  add(sides, record.audience, "audience");
   return { sides: ranked([...sides.values()]), individuals: ranked([...individuals.values()]) };
 }
 
-const emptyBreakdown = (): Breakdown => ({ rubric: 0, peerVotes: 0, challenges: 0 });
+const emptyBreakdown = (): Breakdown => ({ rubric: 0, peerVotes: 0, challenges: 0, quiz: 0, audience: 0 });
+const totalOf = (b: Breakdown) => b.rubric + b.peerVotes + b.challenges + b.quiz + b.audience;
 
 /** Highest total first; then by name, then by id, so equal totals always list in the same order. */
 function ranked(entries: { id: string; name: string; breakdown: Breakdown }[]): Standing[] {
   return entries
-    .map(({ id, name, breakdown }) => ({ id, name, total: breakdown.rubric + breakdown.peerVotes + breakdown.challenges, breakdown }))
+    .map(({ id, name, breakdown }) => ({ id, name, total: totalOf(breakdown), breakdown }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,9 +1,12 @@
-// The scoreboard of a session, from its stored rows; the formulas are in ./debate.ts.
+// The scoreboard of a session, from its stored rows; the formulas are in ./debate.ts, ./quiz.ts
+// and ./persuasion.ts.
 import type { PackedScenario } from "../../../content/schema";
-import type { ArgumentRow, BallotRow, ChallengeRow, PeerVoteRow, SessionRow } from "../../../db/schema";
-import type { Scoreboard } from "../views/types";
+import type { ArgumentRow, BallotRow, ChallengeRow, PeerVoteRow, QuizAnswerRow, SessionRow } from "../../../db/schema";
+import type { Persuasion, Scoreboard } from "../views/types";
 import { activeOf, type Seat } from "../lobby/seats";
 import { debateStandings } from "./debate";
+import { audiencePoints } from "./persuasion";
+import { quizStandings } from "./quiz";
 
 type Rows = {
   scenario: PackedScenario;
@@ -12,18 +15,28 @@ type Rows = {
   ballots: readonly BallotRow[];
   votes: readonly PeerVoteRow[];
   challenges: readonly ChallengeRow[];
+  /** The session's quiz answers; those not scored yet (points null: the question is open) count nothing. */
+  quizAnswers?: readonly Pick<QuizAnswerRow, "participantId" | "sideId" | "points">[];
+  /** The motion polls' result, once both have closed. */
+  persuasion?: Persuasion | null;
 };
 
 /** Side totals and every active student's standing, each with its breakdown. */
 export function scoreboardOf(rows: Rows): Scoreboard {
   const ballotsOf = new Map<string, Record<string, number>[]>();
   for (const b of rows.ballots) ballotsOf.set(b.argumentId, [...(ballotsOf.get(b.argumentId) ?? []), b.scores]);
+  const sides = rows.scenario.sides.map((s) => ({ id: s.id, name: s.name }));
+  const active = activeOf(rows.seats);
+  const scored = (rows.quizAnswers ?? []).flatMap((a) => (a.points === null ? [] : [{ participantId: a.participantId, sideId: a.sideId, points: a.points }]));
   return debateStandings(rows.scenario.rubric, {
-    sides: rows.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
-    participants: activeOf(rows.seats).map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId })),
+    sides,
+    participants: active.map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId })),
     arguments: rows.arguments.map((a) => ({ id: a.id, participantId: a.participantId, sideId: a.sideId, ballots: ballotsOf.get(a.id) ?? [] })),
     votes: rows.votes.map((v) => ({ voterId: v.voterId, argumentId: v.argumentId })),
     challenges: rows.challenges.map((c) => ({ challengerId: c.challengerId, challengerSideId: c.challengerSideId, argumentId: c.argumentId, status: c.status })),
+    // Side averages are over the members seated now.
+    quiz: quizStandings(sides, active.map((p) => ({ participantId: p.id, sideId: p.sideId })), scored),
+    audience: audiencePoints(rows.persuasion ?? null, rows.scenario.sides),
   });
 }
 

@@ -1,9 +1,9 @@
 // Whole views, read fresh from the database: for a snapshot (connect, reconnect) and for the
 // lobby's coalesced seat changes. One load of the session serves every audience built from it.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { PackedScenario } from "../../../content/schema";
 import type { Database } from "../../../db/client";
-import { ballots, challenges, debateArguments, participants, peerVotes, rounds, sessions } from "../../../db/schema";
+import { ballots, challenges, debateArguments, participants, peerVotes, quizAnswers, quizQuestions, rounds, sessions } from "../../../db/schema";
 import { canRead, isPublic, type Reader } from "../debate/visibility";
 import { LiveError } from "../errors";
 import { sessionNotFound } from "../guards";
@@ -17,13 +17,27 @@ import { scoreboardOf, shownScoreboard, voteCounts } from "../scoring/scoreboard
 import { cardsById, sideCards } from "./cards";
 import { argumentView, challengeView, currentRound, namesOf, planItems, settingsOf } from "./debate";
 import type { SocketData } from "../publish/events";
-import type { DebateView, HostView, ParticipantView, ProjectorView, SideSummary } from "./types";
+import type { PollViews } from "../polls/views";
+import type { QuizViews } from "../quiz/views";
+import type { DebateView, HostView, MyQuiz, MyVote, ParticipantView, ProjectorView, SideSummary } from "./types";
 
 const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
 
 export type SessionState = Awaited<ReturnType<ReturnType<typeof createViews>["load"]>>;
 
-export function createViews(db: Database, scenarios: ScenarioLibrary, presence: Presence) {
+/** Each student's quiz points per side they answered on: what the standings need, summed in SQL. */
+const quizPoints = (db: Database, sessionId: string) =>
+  db
+    .select({ participantId: quizAnswers.participantId, sideId: quizAnswers.sideId, points: sql<number>`sum(${quizAnswers.points})::int` })
+    .from(quizAnswers)
+    .innerJoin(quizQuestions, eq(quizQuestions.id, quizAnswers.questionId))
+    .where(and(eq(quizQuestions.sessionId, sessionId), isNotNull(quizAnswers.points)))
+    .groupBy(quizAnswers.participantId, quizAnswers.sideId);
+
+/** The polls and quiz parts, built by their own modules. */
+export type LiveParts = { polls: PollViews; quiz: QuizViews };
+
+export function createViews(db: Database, scenarios: ScenarioLibrary, presence: Presence, parts: LiveParts) {
   /**
    * One read of a session for the views built from it. Snapshots are the busiest reads (a class
    * reconnecting at once), so each loads only what its audience can see: rejoin requests are
@@ -50,10 +64,28 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       debated ? db.select({ vote: peerVotes }).from(peerVotes).innerJoin(rounds, eq(rounds.id, peerVotes.roundId)).where(eq(rounds.sessionId, sessionId)) : [],
       debated ? db.select().from(challenges).where(eq(challenges.sessionId, sessionId)).orderBy(asc(challenges.createdAt)) : [],
     ]);
+    // Every load builds what the projector and students see; a host load (which also serves
+    // hostAndProjector) the teacher's too.
+    const scored = forHost || session.scoreboard !== "hidden";
+    const [pollsHost, pollsOthers, quizHost, quizOthers, quizScores, askedRows] = await Promise.all([
+      forHost ? parts.polls.part(sessionId, "host") : null,
+      parts.polls.part(sessionId, "others"),
+      forHost ? parts.quiz.part(session, scenario, "host") : null,
+      parts.quiz.part(session, scenario, "others"),
+      scored ? quizPoints(db, sessionId) : [],
+      forHost ? db.select({ itemId: quizQuestions.itemId }).from(quizQuestions).where(eq(quizQuestions.sessionId, sessionId)) : [],
+    ]);
     return {
       session,
       scenario,
       seats,
+      polls: { host: pollsHost, others: pollsOthers },
+      quiz: { host: quizHost, others: quizOthers },
+      quizAnswers: quizScores,
+      /** The bank's questions asked so far (the teacher's console marks them). */
+      asked: new Set(askedRows.map((r) => r.itemId)),
+      // Audience points count once the persuasion result is shown to the class.
+      persuasion: pollsOthers.persuasion,
       requests,
       rounds: roundRows,
       arguments: argumentRows,
@@ -90,6 +122,12 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       audience: "host",
       version: session.version,
       serverTime: Date.now(),
+      polls: state.polls.host!,
+      quiz: state.quiz.host!,
+      library: {
+        polls: scenario.polls.map(({ id, prompt, kind, when }) => ({ id, prompt, kind, when })),
+        quiz: scenario.quiz.map(({ id, prompt, kind, seconds, points }) => ({ id, prompt, kind, seconds, points, asked: state.asked.has(id) })),
+      },
       session: { id: session.id, code: session.code, status: session.status, sidesLocked: session.sidesLocked, capacity: session.capacity },
       scenario: {
         id: scenario.id,
@@ -121,6 +159,8 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       audience: "projector",
       version: session.version,
       serverTime: Date.now(),
+      polls: state.polls.others,
+      quiz: state.quiz.others,
       session: { code: session.code, status: session.status, sidesLocked: session.sidesLocked },
       scenario: { title: scenario.title, motion: scenario.motion },
       sides: sideSummaries(scenario).map((side) => ({ ...side, members: seated.filter((p) => p.sideId === side.id).map((p) => p.displayName) })),
@@ -130,7 +170,17 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     };
   }
 
-  function participantView(state: SessionState, participant: Seat): ParticipantView {
+  /** Students' own votes and quiz standing, read together for any number of them. */
+  async function minesOf(state: SessionState, seats: readonly Seat[]) {
+    const ids = seats.map((s) => s.id);
+    const [quiz, votes] = await Promise.all([
+      parts.quiz.mine(state.session, state.scenario, state.quiz.others, ids),
+      Promise.all(ids.map((id) => parts.polls.myVote(state.polls.others.current, id))),
+    ]);
+    return new Map(ids.map((id, i) => [id, { vote: votes[i], quiz: quiz.get(id)! }]));
+  }
+
+  function participantView(state: SessionState, participant: Seat, mine: { vote: MyVote | null; quiz: MyQuiz }): ParticipantView {
     const { session, scenario } = state;
     const removed = !isActive(participant);
     const side = removed ? undefined : scenario.sides.find((s) => s.id === participant.sideId);
@@ -140,6 +190,10 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       audience: "participant",
       version: session.version,
       serverTime: Date.now(),
+      polls: state.polls.others,
+      quiz: state.quiz.others,
+      myVote: removed ? null : mine.vote,
+      myQuiz: mine.quiz,
       session: { code: session.code, status: session.status, title: scenario.title, motion: scenario.motion, sidesLocked: session.sidesLocked },
       me: { id: participant.id, name: participant.displayName, removed },
       side: side ? { ...side, cards: sideCards(scenario, side) } : null,
@@ -170,13 +224,17 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     async participant(participantId: string) {
       const [seat] = await db.select({ ...seatColumns, sessionId: participants.sessionId }).from(participants).where(eq(participants.id, participantId));
       if (!seat) throw new LiveError("not_found", "We could not find your seat.");
-      return participantView(await load(seat.sessionId, "participant"), seat);
+      const state = await load(seat.sessionId, "participant");
+      const mine = await minesOf(state, [seat]);
+      return participantView(state, seat, mine.get(seat.id)!);
     },
     async participants(sessionId: string, ids?: readonly string[]) {
       // Loaded as the projector is: with every seat, each student's view built from them.
       const state = await load(sessionId, "projector");
       const wanted = ids ? new Set(ids) : undefined;
-      return state.seats.filter((p) => !wanted || wanted.has(p.id)).map((p) => participantView(state, p));
+      const seats = state.seats.filter((p) => !wanted || wanted.has(p.id));
+      const mine = await minesOf(state, seats);
+      return seats.map((p) => participantView(state, p, mine.get(p.id)!));
     },
     async scores(sessionId: string) {
       const state = await load(sessionId, "host");

@@ -5,7 +5,13 @@ import { isRunning } from "../rounds/running";
 import { isPublic } from "../debate/visibility";
 import type { ArgumentView, CardView, ChallengeView, PlanItem, RoundView, Settings } from "./types";
 
-export const settingsOf = (session: SessionRow): Settings => ({ argumentsLive: session.argumentsLive, scoreboard: session.scoreboard });
+export const settingsOf = (session: SessionRow): Settings => ({
+  argumentsLive: session.argumentsLive,
+  scoreboard: session.scoreboard,
+  quizSpeed: session.quizSpeed,
+  quizStreak: session.quizStreak,
+  pollFilter: session.pollFilter,
+});
 
 export function planItems(plan: readonly Round[], rows: readonly RoundRow[]): PlanItem[] {
   const run = new Map(rows.map((r) => [r.planIndex, r]));

@@ -1,0 +1,74 @@
+// The polls part of every view: the current poll with its count as the audience may see it,
+// and the persuasion result once both motion polls have closed.
+import { and, desc, eq } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { polls, type PollRow } from "../../../db/schema";
+import { seatCount } from "../lobby/seats";
+import { motionStance, persuasion } from "../scoring/persuasion";
+import type { MyVote, Persuasion, PollsView, PollView, Stance3 } from "../views/types";
+import { resultsShown, type Tallies } from "./tallies";
+
+export type PollAudience = "host" | "others";
+
+export function createPollViews(db: Database, tallies: Tallies) {
+  // Closed polls never change, so a persuasion result is computed once per pair of polls.
+  const results = new Map<string, Promise<Persuasion | null>>();
+
+  async function stances(poll: PollRow): Promise<Map<string, Stance3>> {
+    const votes = await tallies.votes(poll.id);
+    return new Map(votes.flatMap((v) => (v.choices.length ? [[v.participantId, motionStance(poll.options.length, v.choices[0])] as const] : [])));
+  }
+
+  async function persuasionOf(sessionId: string, audience: PollAudience): Promise<Persuasion | null> {
+    const motions = await db
+      .select()
+      .from(polls)
+      .where(and(eq(polls.sessionId, sessionId), eq(polls.kind, "motion"), eq(polls.status, "closed")))
+      .orderBy(desc(polls.openedAt));
+    const after = motions.find((p) => p.phase === "after");
+    const before = motions.find((p) => p.phase === "before" && (!after || p.openedAt <= after.openedAt));
+    if (!before || !after) return null;
+    if (audience !== "host" && !resultsShown(after)) return null;
+    const key = `${before.id} ${after.id}`;
+    let result = results.get(key);
+    if (!result) {
+      result = Promise.all([stances(before), stances(after)]).then(([b, a]) => persuasion(b, a));
+      results.set(key, result);
+      result.catch(() => results.delete(key));
+    }
+    return result;
+  }
+
+  function pollView(poll: PollRow, tally: PollView["tally"]): PollView {
+    return {
+      id: poll.id,
+      kind: poll.kind,
+      prompt: poll.prompt,
+      options: poll.options,
+      phase: poll.phase,
+      results: poll.results,
+      anonymous: poll.anonymous,
+      status: poll.status,
+      revealed: resultsShown(poll),
+      roundId: poll.roundId,
+      tally,
+    };
+  }
+
+  return {
+    async part(sessionId: string, audience: PollAudience): Promise<PollsView> {
+      const [latest] = await db.select().from(polls).where(eq(polls.sessionId, sessionId)).orderBy(desc(polls.openedAt)).limit(1);
+      if (!latest) return { current: null, persuasion: null };
+      const [of, result] = await Promise.all([seatCount(db, sessionId), persuasionOf(sessionId, audience)]);
+      return { current: pollView(latest, await tallies.current(latest, of, audience)), persuasion: result };
+    },
+
+    async myVote(current: PollView | null, participantId: string): Promise<MyVote | null> {
+      if (!current) return null;
+      const vote = await tallies.voteOf(current.id, participantId);
+      return vote ? { pollId: current.id, choices: vote.choices, text: vote.text } : null;
+    },
+  };
+}
+
+export type PollViews = ReturnType<typeof createPollViews>;

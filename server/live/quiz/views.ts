@@ -1,0 +1,144 @@
+// The quiz part of every view: the current question (its answer only for the teacher until it
+// closes), progress, the top five, the podium once a quiz round has closed, and a student's own
+// answer, result, total and rank.
+import { and, count, desc, eq, gt, inArray } from "drizzle-orm";
+import type { PackedScenario, QuizItem } from "../../../content/schema";
+import type { Database } from "../../../db/client";
+import { quizAnswers, quizQuestions, rounds, type QuizQuestionRow, type SessionRow } from "../../../db/schema";
+import { isRunning } from "../rounds/running";
+import { seatCount } from "../lobby/seats";
+import { isCorrect, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
+import type { MyQuiz, QuizQuestionView, QuizView } from "../views/types";
+import type { QuizBoards } from "./board";
+
+export type QuizAudience = "host" | "others";
+const TOP = 5;
+const PODIUM = 3;
+
+export function createQuizViews(db: Database, boards: QuizBoards) {
+  // A closed question's answers never change: its bars are counted once.
+  const distributions = new Map<string, Promise<QuizQuestionView["distribution"]>>();
+
+  function distributionOf(question: QuizQuestionRow, item: QuizItem) {
+    let result = distributions.get(question.id);
+    if (!result) {
+      result = db
+        .select({ answer: quizAnswers.answer })
+        .from(quizAnswers)
+        .where(eq(quizAnswers.questionId, question.id))
+        .then((rows) => quizDistribution(item, rows.map((r) => r.answer)));
+      distributions.set(question.id, result);
+      result.catch(() => distributions.delete(question.id));
+    }
+    return result;
+  }
+
+  async function questionView(question: QuizQuestionRow, scenario: PackedScenario, audience: QuizAudience): Promise<QuizQuestionView | null> {
+    const item = scenario.quiz.find((q) => q.id === question.itemId);
+    if (!item) return null;
+    const closed = question.status === "closed";
+    const source = scenario.sources.find((s) => s.id === item.source);
+    return {
+      id: question.id,
+      itemId: item.id,
+      position: question.position,
+      kind: item.kind,
+      prompt: item.prompt,
+      options: quizOptions(item),
+      unit: item.kind === "numeric" ? (item.unit ?? null) : null,
+      multiplier: question.multiplier,
+      status: question.status,
+      startedAt: question.startedAt.getTime(),
+      endsAt: question.endsAt.getTime(),
+      roundId: question.roundId,
+      key: (closed || audience === "host") && source ? { correct: quizKey(item), explanation: item.explanation, source } : null,
+      distribution: closed ? await distributionOf(question, item) : null,
+    };
+  }
+
+  return {
+    seated: (sessionId: string) => seatCount(db, sessionId),
+
+    async part(session: Pick<SessionRow, "id" | "roundPlan">, scenario: PackedScenario, audience: QuizAudience): Promise<QuizView> {
+      const sessionId = session.id;
+      const [latest] = await db.select().from(quizQuestions).where(eq(quizQuestions.sessionId, sessionId)).orderBy(desc(quizQuestions.position)).limit(1);
+      const empty: QuizView = { question: null, progress: null, asked: 0, bank: scenario.quiz.length, round: null, leaderboard: [], podium: null };
+      if (!latest) return empty;
+      const [[answered], [round], [inRound], of, anyClosed] = await Promise.all([
+        db.select({ n: count() }).from(quizAnswers).where(eq(quizAnswers.questionId, latest.id)),
+        latest.roundId ? db.select().from(rounds).where(eq(rounds.id, latest.roundId)) : [],
+        latest.roundId ? db.select({ n: count() }).from(quizQuestions).where(eq(quizQuestions.roundId, latest.roundId)) : [],
+        seatCount(db, sessionId),
+        db.select({ id: quizQuestions.id }).from(quizQuestions).where(and(eq(quizQuestions.sessionId, sessionId), eq(quizQuestions.status, "closed"))).limit(1),
+      ]);
+      const board = anyClosed.length ? await boards.get(sessionId, scenario) : null;
+      const roundClosed = round !== undefined && !isRunning(round);
+      return {
+        question: await questionView(latest, scenario, audience),
+        progress: { questionId: latest.id, seq: 0, answered: answered.n, of },
+        asked: latest.position,
+        bank: scenario.quiz.length,
+        round: round ? { roundId: round.id, asked: inRound.n, of: session.roundPlan[round.planIndex]?.questions ?? inRound.n } : null,
+        leaderboard: board ? board.ranked.slice(0, TOP) : [],
+        podium: board && roundClosed && latest.status === "closed" ? { top: board.ranked.slice(0, PODIUM), sides: board.sides } : null,
+      };
+    },
+
+    /** Each student's own answer to the current question, and how they stand: two reads for any number of students. */
+    async mine(session: Pick<SessionRow, "id">, scenario: PackedScenario, quiz: QuizView, participantIds: readonly string[]): Promise<Map<string, MyQuiz>> {
+      const question = quiz.question;
+      const wanted = [...participantIds];
+      const [answers, [last], board] = await Promise.all([
+        question && wanted.length
+          ? db.select().from(quizAnswers).where(and(eq(quizAnswers.questionId, question.id), inArray(quizAnswers.participantId, wanted)))
+          : [],
+        // Streaks stand as of the last question that counted.
+        db
+          .select({ id: quizQuestions.id })
+          .from(quizQuestions)
+          .where(and(eq(quizQuestions.sessionId, session.id), eq(quizQuestions.status, "closed"), gt(quizQuestions.multiplier, 0)))
+          .orderBy(desc(quizQuestions.position))
+          .limit(1),
+        quiz.leaderboard.length ? boards.get(session.id, scenario) : null,
+      ]);
+      const streaks =
+        last && wanted.length
+          ? await db
+              .select({ participantId: quizAnswers.participantId, streak: quizAnswers.streak })
+              .from(quizAnswers)
+              .where(and(eq(quizAnswers.questionId, last.id), inArray(quizAnswers.participantId, wanted)))
+          : [];
+      const answerOf = new Map(answers.map((a) => [a.participantId, a]));
+      const streakOf = new Map(streaks.map((s) => [s.participantId, s.streak ?? 0]));
+      const closed = question?.status === "closed";
+      return new Map(
+        wanted.map((id) => {
+          const row = answerOf.get(id);
+          const standing = board?.byId.get(id);
+          const mine: MyQuiz = {
+            answer: row && question ? { questionId: question.id, value: row.answer } : null,
+            result:
+              closed && question && standing
+                ? {
+                    questionId: question.id,
+                    answered: row !== undefined,
+                    correct: row ? isCorrect(row.credit) : false,
+                    credit: row?.credit ?? 0,
+                    points: row?.points ?? 0,
+                    streak: row?.streak ?? 0,
+                    total: standing.points,
+                    rank: standing.rank,
+                  }
+                : null,
+            total: standing?.points ?? 0,
+            rank: standing?.rank ?? null,
+            streak: streakOf.get(id) ?? 0,
+          };
+          return [id, mine];
+        }),
+      );
+    },
+  };
+}
+
+export type QuizViews = ReturnType<typeof createQuizViews>;
