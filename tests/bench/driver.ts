@@ -18,6 +18,7 @@ let sessionId = "";
 let code = "";
 const students: Student[] = [];
 const baseline: ClientSocket[] = [];
+
 let room: Class | undefined;
 
 const sessionClass = () => {
@@ -138,7 +139,7 @@ const handlers = {
       );
       baseline.push(...(await Promise.all(batch)));
     }
-    return { connected: baseline.length };
+    return null;
   },
 
   /** The votes scenario on the baseline: the same pace and payloads as on Rostrum. */

@@ -19,7 +19,8 @@ import { exitWithin, ready, spawnServer, type ServerProcess } from "../support/p
 import { freshPostgres } from "../support/server";
 import type { DriverCalls } from "./driver";
 import { sleep } from "./pace";
-import { cpuMeter, rssKb } from "./processStats";
+import { heldMemory, INSPECT, inspectorUrl } from "./inspector";
+import { cpuMeter } from "./processStats";
 import { detailLines, targetTable, type BenchJson } from "./report";
 import { caller } from "./rpc";
 import { checkAnswers, checkVotes } from "./stored";
@@ -91,6 +92,8 @@ async function prepareDatabase(dataDir: string) {
 }
 
 const log = (line: string) => console.log(`· ${line}`);
+/** Idle time before reading a process's memory, so work in flight (broadcasts, timers) has ended. */
+const SETTLE_MS = 3000;
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -108,9 +111,9 @@ async function main() {
     cleanups.push(database.drop);
     log(`backend ${database.backend}; ${options.students} students, ${options.voters} voters at ${options.rate} votes/s for ${options.seconds} s`);
 
-    const server = spawnServer({ DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString("hex"), ...database.env });
+    const server = spawnServer({ DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString("hex"), NODE_OPTIONS: INSPECT, ...database.env });
     cleanups.push(() => stop(server));
-    const baseline = spawnServer({}, [], "tests/bench/baseline.ts");
+    const baseline = spawnServer({ NODE_OPTIONS: INSPECT }, [], "tests/bench/baseline.ts");
     cleanups.push(() => stop(baseline));
     const [url, baselineUrl] = await Promise.all([ready(server), ready(baseline)]);
     const serverPid = server.child.pid!;
@@ -128,16 +131,23 @@ async function main() {
 
     await call("setup", { url, capacity: options.students });
     await sleep(1000);
-    const rssBefore = rssKb(serverPid);
+    const serverInspector = inspectorUrl(server.output());
+    const baselineInspector = inspectorUrl(baseline.output());
+    const serverBefore = await heldMemory(serverPid, serverInspector);
     log(`join storm: ${options.students} students over ${options.joinSeconds} s`);
     const join = await measured("joinStorm", { count: options.students, seconds: options.joinSeconds });
-    // Idle a moment so the figure is the students' standing cost, not the storm's garbage in flight.
-    await sleep(5000);
-    const rssAfter = rssKb(serverPid);
-    const baselineRssBefore = rssKb(baselinePid);
+    await sleep(SETTLE_MS);
+    const serverAfter = await heldMemory(serverPid, serverInspector);
+    const baselineBefore = await heldMemory(baselinePid, baselineInspector);
     await call("connectBaseline", { baselineUrl, count: join.joined });
-    await sleep(5000);
-    const baselineRssAfter = rssKb(baselinePid);
+    await sleep(SETTLE_MS);
+    const baselineAfter = await heldMemory(baselinePid, baselineInspector);
+    const perSocket = (before: typeof serverBefore, after: typeof serverBefore) => ({
+      rss: (after.rssKb - before.rssKb) / join.joined,
+      heap: (after.heapKb - before.heapKb) / join.joined,
+    });
+    const memory = perSocket(serverBefore, serverAfter);
+    const baselineMemory = perSocket(baselineBefore, baselineAfter);
 
     log(`votes on the baseline, then on Rostrum: ${options.voters} students, ${options.rate}/s for ${options.seconds} s`);
     const baselineVotes = await measured("baselineVotes", { voters: options.voters, rate: options.rate, seconds: options.seconds });
@@ -172,7 +182,7 @@ async function main() {
       },
       throughput: { stored_per_s: throughput.storedPerSecond },
       quiz: { ack_p99_ms: quiz.ack.p99, leaderboard_ms: quiz.leaderboardMs },
-      memory: { rss_per_socket_kb: (rssAfter - rssBefore) / join.joined },
+      memory: { rss_per_socket_kb: memory.rss },
     };
     const cpu = (r: { serverCpu: number; driverCpu: number }) => ({ server: r.serverCpu, driver: r.driverCpu });
     const details = {
@@ -187,8 +197,10 @@ async function main() {
         "cpu (cores)": cpu(join),
       },
       memory: {
-        "server RSS before / after (KB)": { before: rssBefore, after: rssAfter },
-        "baseline RSS per socket (KB)": (baselineRssAfter - baselineRssBefore) / join.joined,
+        "server RSS (KB) before / after the join storm": { before: serverBefore.rssKb, after: serverAfter.rssKb },
+        "server V8 heap per socket (KB)": memory.heap,
+        "baseline RSS per socket (KB)": baselineMemory.rss,
+        "baseline V8 heap per socket (KB)": baselineMemory.heap,
       },
       "votes (baseline)": { ack: baselineVotes.ack, acked: baselineVotes.acked, refused: baselineVotes.refused, "timed out": baselineVotes.timedOut, "cpu (cores)": { baseline: baselineVotes.baselineCpu, driver: baselineVotes.driverCpu } },
       votes: {
