@@ -3,7 +3,8 @@
 // and connect real socket.io-client sockets, and sockets to the bare Socket.IO baseline. The
 // runner (run.ts) calls one scenario at a time (rpc.ts) and reads the server's memory in between.
 import { randomUUID } from "node:crypto";
-import { connect, cookiesOf, page, postForm, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { connect, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { rawCookiesOf, rawRequest } from "../support/http";
 import { percentile } from "../support/process";
 import { paced } from "./pace";
 import { quizBurst } from "./quiz";
@@ -41,13 +42,17 @@ class JoinRefused extends Error {}
 async function joinOne(index: number) {
   const name = `Student ${String(index + 1).padStart(4, "0")}`;
   const started = performance.now();
-  const form = await postForm(`${url}/join`, { code, name, joinId: randomUUID() });
-  await form.arrayBuffer();
-  const location = form.headers.get("location");
+  // A connection of its own for each request, as each phone has (no pool, no client-side timeout).
+  const form = await rawRequest(`${url}/join`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ code, name, joinId: randomUUID() }).toString(),
+  });
+  const location = form.headers.location;
   if (form.status !== 302 || !location) throw new JoinRefused(`form answered ${form.status}`);
-  const cookie = cookiesOf(form);
+  const cookie = rawCookiesOf(form);
   const formDone = performance.now();
-  const shown = await page(url, location, cookie);
+  const shown = await rawRequest(`${url}${location}`, { headers: { cookie } });
   if (shown.status !== 200) throw new JoinRefused(`page answered ${shown.status}`);
   const pageDone = performance.now();
   const socket = await connect(url, { role: "participant", sessionId }, cookie).catch((error: Error & { data?: { code?: string } }) => {
@@ -110,7 +115,7 @@ const handlers = {
           joinOne(i).then(
             (times) => void joined.push(times),
             (error: Error) => {
-              const reason = error instanceof JoinRefused ? error.message : `error: ${error.message}`;
+              const reason = error instanceof JoinRefused ? error.message : `error: ${(error as Error & { code?: string }).code ?? error.message}`;
               refused[reason] = (refused[reason] ?? 0) + 1;
             },
           ),
