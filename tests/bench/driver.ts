@@ -11,14 +11,23 @@ import { quizBurst } from "./quiz";
 import { serve } from "./rpc";
 import { steadyVotes, throughput, votesScenario } from "./votes";
 
-export type Student = { name: string; participantId: string; socket: ClientSocket };
+/** Its quiz bank and polls are what the scenarios ask. */
+const SCENARIO = "conditioned-engagement";
+
+export type Student = { name: string; participantId: string; cookie: string; socket: ClientSocket };
 export type Class = { host: ClientSocket; projector: ClientSocket; students: Student[] };
 
+type SessionRef = { id: string; code: string };
+
 let url = "";
-let sessionId = "";
-let code = "";
+let teacherCookie = "";
+let session: SessionRef = { id: "", code: "" };
 const students: Student[] = [];
+let baselineUrl = "";
 const baseline: ClientSocket[] = [];
+/** The baseline reads no handshake; any will do. */
+const BASELINE_HANDSHAKE = { role: "participant" as const, token: "baseline-student" };
+type Target = "rostrum" | "baseline";
 
 let room: Class | undefined;
 
@@ -39,8 +48,7 @@ async function withDriverCpu<T extends object>(work: () => Promise<T>): Promise<
 class JoinRefused extends Error {}
 
 /** One student as a phone joins: the form, the page it redirects to, the socket and its first snapshot. */
-async function joinOne(index: number) {
-  const name = `Student ${String(index + 1).padStart(4, "0")}`;
+async function joinOne({ id: sessionId, code }: SessionRef, name: string) {
   const started = performance.now();
   // A connection of its own for each request, as each phone has (no pool, no client-side timeout).
   const form = await rawRequest(`${url}/join`, {
@@ -63,9 +71,11 @@ async function joinOne(index: number) {
     socket.close();
     throw new JoinRefused(`snapshot refused: ${snapshot.ok ? snapshot.data.audience : snapshot.error.code}`);
   }
-  students.push({ name, participantId: snapshot.data.me.id, socket });
   const done = performance.now();
-  return { total: done - started, form: formDone - started, page: pageDone - formDone, socket: done - pageDone };
+  return {
+    student: { name, participantId: snapshot.data.me.id, cookie, socket },
+    times: { total: done - started, form: formDone - started, page: pageDone - formDone, socket: done - pageDone },
+  };
 }
 
 /** Counts the events an audience's socket receives and their size as JSON, while watched. */
@@ -88,17 +98,16 @@ const handlers = {
   /** Signs a teacher up, starts a session for `capacity` students, and opens the console and projector sockets. */
   async setup(args: { url: string; capacity: number }) {
     url = args.url;
-    const teacher = await signUpTeacher(url);
-    const session = await startSession(url, teacher.cookie, "conditioned-engagement", args.capacity).catch((error: Error) => {
+    teacherCookie = (await signUpTeacher(url)).cookie;
+    session = await startSession(url, teacherCookie, SCENARIO, args.capacity).catch((error: Error) => {
       throw new Error(`${error.message} (a session for ${args.capacity} students: is CAPACITY.max in server/limits.ts at least that?)`);
     });
-    ({ id: sessionId, code } = session);
     room = {
-      host: await connect(url, { role: "host", sessionId }, teacher.cookie),
-      projector: await connect(url, { role: "projector", sessionId }, teacher.cookie),
+      host: await connect(url, { role: "host", sessionId: session.id }, teacherCookie),
+      projector: await connect(url, { role: "projector", sessionId: session.id }, teacherCookie),
       students,
     };
-    return { sessionId, code };
+    return null;
   },
 
   /** `count` students join over `seconds`, at an even pace (the i-th at i × seconds / count), each not waiting for the others. */
@@ -106,14 +115,17 @@ const handlers = {
     withDriverCpu(async () => {
       const { host, projector } = sessionClass();
       const [hostTraffic, projectorTraffic] = [watchTraffic(host), watchTraffic(projector)];
-      const joined: Awaited<ReturnType<typeof joinOne>>[] = [];
+      const joined: Awaited<ReturnType<typeof joinOne>>["times"][] = [];
       const refused: Record<string, number> = {};
       const joins: Promise<void>[] = [];
       const started = performance.now();
       await paced(count, count / seconds, (i) =>
         joins.push(
-          joinOne(i).then(
-            (times) => void joined.push(times),
+          joinOne(session, `Student ${String(i + 1).padStart(4, "0")}`).then(
+            ({ student, times }) => {
+              students.push(student);
+              joined.push(times);
+            },
             (error: Error) => {
               const reason = error instanceof JoinRefused ? error.message : `error: ${(error as Error & { code?: string }).code ?? error.message}`;
               refused[reason] = (refused[reason] ?? 0) + 1;
@@ -136,12 +148,36 @@ const handlers = {
       };
     }),
 
+  /** Closes every student's socket on Rostrum (their seats stay), or every socket on the baseline. */
+  async disconnect({ target }: { target: Target }) {
+    for (const socket of target === "rostrum" ? students.map((s) => s.socket) : baseline) socket.close();
+    return null;
+  },
+
+  /**
+   * Opens them again, a hundred at a time, as clients do after a Wi-Fi drop: on Rostrum the
+   * handshake with the seat cookie, then a snapshot.
+   */
+  async reconnect({ target }: { target: Target }) {
+    const reopen =
+      target === "baseline"
+        ? async (i: number) => void (baseline[i] = await connect(baselineUrl, BASELINE_HANDSHAKE))
+        : async (i: number) => {
+            const student = students[i];
+            student.socket = await connect(url, { role: "participant", sessionId: session.id }, student.cookie);
+            const snapshot = await send(student.socket, "session:snapshot", {});
+            if (!snapshot.ok) throw new Error(`reconnecting, a snapshot was refused: ${snapshot.error.code}`);
+          };
+    const count = target === "baseline" ? baseline.length : students.length;
+    for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => reopen(i + j)));
+    return null;
+  },
+
   /** Opens `count` sockets to the baseline server, a hundred at a time. */
-  async connectBaseline({ baselineUrl, count }: { baselineUrl: string; count: number }) {
-    for (let i = 0; i < count; i += 100) {
-      const batch = Array.from({ length: Math.min(100, count - i) }, (_, j) =>
-        connect(baselineUrl, { role: "participant", token: `baseline-student-${String(i + j).padStart(6, "0")}` }),
-      );
+  async connectBaseline(args: { baselineUrl: string; count: number }) {
+    baselineUrl = args.baselineUrl;
+    for (let i = 0; i < args.count; i += 100) {
+      const batch = Array.from({ length: Math.min(100, args.count - i) }, () => connect(baselineUrl, BASELINE_HANDSHAKE));
       baseline.push(...(await Promise.all(batch)));
     }
     return null;

@@ -1,10 +1,14 @@
-// What a server process holds in memory, read after a full garbage collection. RSS alone says
-// little: a PGlite server carries hundreds of MB of start-up garbage until some later major
-// collection, and freed sockets stay in the heap until one runs. So the benchmark starts its
-// servers with an inspector on a random loopback port (INSPECT) and, before reading VmRSS, asks
-// it through the DevTools protocol to collect garbage. Needs the global WebSocket (Node 22, or
+// What a server process holds in memory, read after full garbage collections. RSS alone says
+// little: closed sockets and other garbage stay resident until a major collection runs, which an
+// idle server may not do for minutes. So the benchmark starts its servers with an inspector on
+// a random loopback port (INSPECT) and, before reading VmRSS, asks it through the DevTools
+// protocol to collect garbage. Needs the global WebSocket (Node 22, or
 // Node 20 with --experimental-websocket, which `npm run bench` passes).
+import { sleep } from "./pace";
 import { rssKb } from "./processStats";
+
+/** Two readings a second apart closer than this count as settled. */
+const STEADY_KB = 256;
 
 /** NODE_OPTIONS for a process to measure: an inspector on a free loopback port, idle until asked. */
 export const INSPECT = "--inspect=127.0.0.1:0";
@@ -42,11 +46,27 @@ async function devtools(url: string, commands: { method: string; params?: object
 }
 
 /** Resident memory and V8 heap in use (KB), after a full garbage collection. */
-export async function heldMemory(pid: number, url: string) {
+async function afterCollection(pid: number, url: string) {
   const [, evaluated] = await devtools(url, [
     { method: "HeapProfiler.collectGarbage" },
     { method: "Runtime.evaluate", params: { expression: "process.memoryUsage().heapUsed", returnByValue: true } },
   ]);
-  const heapUsed = (evaluated as { result: { value: number } }).result.value;
-  return { rssKb: rssKb(pid), heapKb: heapUsed / 1024 };
+  return { rssKb: rssKb(pid), heapKb: (evaluated as { result: { value: number } }).result.value / 1024 };
+}
+
+/**
+ * Resident memory and V8 heap in use (KB), once collecting garbage no longer changes them: one
+ * collection leaves objects that only a later one frees, and the pages it freed go back to the
+ * system over the next second or two.
+ */
+export async function heldMemory(pid: number, url: string) {
+  let last = await afterCollection(pid, url);
+  for (let round = 0; round < 8; round++) {
+    await sleep(1000);
+    const now = await afterCollection(pid, url);
+    const settled = Math.abs(now.rssKb - last.rssKb) < STEADY_KB && Math.abs(now.heapKb - last.heapKb) < STEADY_KB;
+    last = now;
+    if (settled) break;
+  }
+  return last;
 }
