@@ -79,6 +79,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
           join ${polls} o on o.id = v.poll_id and o.status = 'open'
           join ${participants} p on p.id = v.participant_id and p.session_id = o.session_id and p.removed_at is null
           where o.round_id is null or exists (select 1 from rounds r where r.id = o.round_id and r.status = 'open')
+          for share of o
           on conflict (poll_id, participant_id) do update set choices = excluded.choices, text = excluded.text, updated_at = excluded.updated_at
           returning poll_id, participant_id`,
     );
@@ -245,11 +246,14 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
 
     /** A student's vote: checked at the gate, stored with its batch, answered after the commit. */
     async castPollVote(student: { participantId: string; sessionId: string }, vote: VotePayload): Promise<null> {
-      const { poll } = await hot.gates.get(student.sessionId);
-      if (!poll || poll.id !== vote.pollId || !poll.accepting || (poll.endsAt !== null && Date.now() >= poll.endsAt))
-        throw new LiveError("closed", POLL_CLOSED);
-      const checked = checkVote(poll, vote);
-      const stored = await votes.add({ sessionId: student.sessionId, pollId: poll.id, participantId: student.participantId, ...checked }).catch(busy);
+      const stored = await hot.gates
+        .admit(student.sessionId, ({ poll }) => {
+          if (!poll || poll.id !== vote.pollId || !poll.accepting || (poll.endsAt !== null && Date.now() >= poll.endsAt))
+            throw new LiveError("closed", POLL_CLOSED);
+          const checked = checkVote(poll, vote);
+          return votes.add({ sessionId: student.sessionId, pollId: poll.id, participantId: student.participantId, ...checked });
+        })
+        .catch(busy);
       if (!stored) throw new LiveError("closed", POLL_CLOSED);
       return null;
     },
