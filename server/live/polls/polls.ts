@@ -93,6 +93,8 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
   /** Tells every audience what the polls part now looks like, after the commit. */
   function announce(ctx: CommandContext, changed?: PollRow) {
     const { session, out } = ctx;
+    // A closed motion poll (closing or revealed) may show the persuasion result: audience points.
+    if (changed?.kind === "motion" && changed.status === "closed") out.scores(session.id);
     out.after(async () => {
       if (changed) await tallies.changed(changed);
       const [host, others] = await Promise.all([views.part(session.id, "host"), views.part(session.id, "others")]);

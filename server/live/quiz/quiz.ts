@@ -150,6 +150,8 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
         where a.question_id = ${question.id} and a.participant_id = v.participant_id`);
     ctx.out.after(() => timers.disarm(question.id));
     ctx.out.after(() => answered.delete(question.id));
+    // Its points count in the standings now.
+    ctx.out.scores(session.id);
     // Each student's own result, with their total and rank from the board the close just changed.
     ctx.out.after(async () => {
       boards.invalidate(session.id);
