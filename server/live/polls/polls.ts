@@ -94,6 +94,8 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
   /** Tells every audience what the polls part now looks like, after the commit. */
   function announce(ctx: CommandContext, changed?: PollRow) {
     const { session, out } = ctx;
+    // A closed motion poll (closing or revealed) may show the persuasion result: audience points.
+    if (changed?.kind === "motion" && changed.status === "closed") out.scores(session.id);
     out.after(async () => {
       if (changed) await tallies.changed(changed);
       const [host, others] = await Promise.all([views.part(session.id, "host"), views.part(session.id, "others")]);
@@ -134,7 +136,6 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
       // The result is counted again from the stored rows.
       ctx.out.after(() => tallies.forget(poll.id));
       announce(ctx, poll);
-      if (poll.phase === "after") ctx.out.scores(ctx.session.id);
     }
     return closed;
   }
@@ -204,8 +205,6 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
         if (poll.revealedAt || poll.results === "live") throw new LiveError("closed", "Everyone can already see this poll's results.");
         const [revealed] = await ctx.tx.update(polls).set({ revealedAt: new Date() }).where(eq(polls.id, pollId)).returning();
         announce(ctx, revealed);
-        // Revealing the after poll shows the persuasion result, whose audience points count in the standings.
-        if (revealed.phase === "after") ctx.out.scores(sessionId);
         return null;
       });
     },
