@@ -14,11 +14,12 @@ export type ServerProcess = {
 
 /**
  * Starts `node --import tsx server/index.ts` (one process, so its pid is the server's own), or
- * `wrapper` with that command appended (then `child` is the wrapper's process).
+ * `wrapper` with that command appended (then `child` is the wrapper's process). `script` starts
+ * another server the same way (the benchmark's baseline).
  */
-export function spawnServer(env: Record<string, string>, wrapper: string[] = []): ServerProcess {
+export function spawnServer(env: Record<string, string>, wrapper: string[] = [], script = "server/index.ts"): ServerProcess {
   const { DATABASE_URL: _url, SESSION_SECRET: _secret, ...inherited } = process.env;
-  const [command, ...args] = [...wrapper, process.execPath, "--import", "tsx", "server/index.ts"];
+  const [command, ...args] = [...wrapper, process.execPath, "--import", "tsx", script];
   const child = spawn(command, args, {
     cwd: projectRoot,
     env: { ...inherited, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env },

@@ -18,10 +18,9 @@ export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ["pglite", "p
 
 export type TestServer = { url: string; rostrum: Rostrum; database: DatabaseHandle; close(): Promise<void> };
 
-/** A new, empty PostgreSQL database on TEST_DATABASE_URL's server, and a way to drop it. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `rostrum_test_${randomBytes(6).toString("hex")}`;
+/** A new, empty PostgreSQL database on TEST_DATABASE_URL's server (or `admin`'s), and a way to drop it. */
+export async function freshPostgres(admin = process.env.TEST_DATABASE_URL!, prefix = "rostrum_test"): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const sql = postgres(admin, { max: 1, onnotice: () => {} });
   await sql.unsafe(`create database ${name}`);
   await sql.end();

@@ -1,0 +1,164 @@
+// The benchmark's driver, in its own process as a class's phones would be: a teacher who signs up
+// and starts a session through the forms, a projector, students who join through the join form
+// and connect real socket.io-client sockets, and sockets to the bare Socket.IO baseline. The
+// runner (run.ts) calls one scenario at a time (rpc.ts) and reads the server's memory in between.
+import { randomUUID } from "node:crypto";
+import { connect, cookiesOf, page, postForm, send, signUpTeacher, startSession, type ClientSocket } from "../support/clients";
+import { percentile } from "../support/process";
+import { paced } from "./pace";
+import { quizBurst } from "./quiz";
+import { serve } from "./rpc";
+import { steadyVotes, throughput, votesScenario } from "./votes";
+
+export type Student = { name: string; participantId: string; socket: ClientSocket };
+export type Class = { host: ClientSocket; projector: ClientSocket; students: Student[] };
+
+let url = "";
+let sessionId = "";
+let code = "";
+const students: Student[] = [];
+const baseline: ClientSocket[] = [];
+
+let room: Class | undefined;
+
+const sessionClass = () => {
+  if (!room) throw new Error("call setup first");
+  return room;
+};
+
+/** The driver's own CPU use (user + system, as a share of one core) while `work` ran: near 100%, the driver was the limit. */
+async function withDriverCpu<T extends object>(work: () => Promise<T>): Promise<T & { driverCpu: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const used = process.cpuUsage(cpu);
+  return { ...result, driverCpu: (used.user + used.system) / 1000 / (performance.now() - started) };
+}
+
+class JoinRefused extends Error {}
+
+/** One student as a phone joins: the form, the page it redirects to, the socket and its first snapshot. */
+async function joinOne(index: number) {
+  const name = `Student ${String(index + 1).padStart(4, "0")}`;
+  const started = performance.now();
+  const form = await postForm(`${url}/join`, { code, name, joinId: randomUUID() });
+  await form.arrayBuffer();
+  const location = form.headers.get("location");
+  if (form.status !== 302 || !location) throw new JoinRefused(`form answered ${form.status}`);
+  const cookie = cookiesOf(form);
+  const formDone = performance.now();
+  const shown = await page(url, location, cookie);
+  if (shown.status !== 200) throw new JoinRefused(`page answered ${shown.status}`);
+  const pageDone = performance.now();
+  const socket = await connect(url, { role: "participant", sessionId }, cookie).catch((error: Error & { data?: { code?: string } }) => {
+    throw new JoinRefused(`handshake refused: ${error.data?.code ?? error.message}`);
+  });
+  const snapshot = await send(socket, "session:snapshot", {});
+  if (!snapshot.ok || snapshot.data.audience !== "participant") {
+    socket.close();
+    throw new JoinRefused(`snapshot refused: ${snapshot.ok ? snapshot.data.audience : snapshot.error.code}`);
+  }
+  students.push({ name, participantId: snapshot.data.me.id, socket });
+  const done = performance.now();
+  return { total: done - started, form: formDone - started, page: pageDone - formDone, socket: done - pageDone };
+}
+
+/** Counts the events an audience's socket receives and their size as JSON, while watched. */
+function watchTraffic(socket: ClientSocket) {
+  const seen = { events: 0, kb: 0 };
+  const listener = (_event: string, ...args: unknown[]) => {
+    seen.events++;
+    seen.kb += JSON.stringify(args).length / 1024;
+  };
+  socket.onAny(listener);
+  return () => {
+    socket.offAny(listener);
+    return { events: seen.events, kb: Math.round(seen.kb) };
+  };
+}
+
+const figures = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
+
+const handlers = {
+  /** Signs a teacher up, starts a session for `capacity` students, and opens the console and projector sockets. */
+  async setup(args: { url: string; capacity: number }) {
+    url = args.url;
+    const teacher = await signUpTeacher(url);
+    const session = await startSession(url, teacher.cookie, "conditioned-engagement", args.capacity).catch((error: Error) => {
+      throw new Error(`${error.message} (a session for ${args.capacity} students: is CAPACITY.max in server/limits.ts at least that?)`);
+    });
+    ({ id: sessionId, code } = session);
+    room = {
+      host: await connect(url, { role: "host", sessionId }, teacher.cookie),
+      projector: await connect(url, { role: "projector", sessionId }, teacher.cookie),
+      students,
+    };
+    return { sessionId, code };
+  },
+
+  /** `count` students join over `seconds`, at an even pace (the i-th at i × seconds / count), each not waiting for the others. */
+  joinStorm: ({ count, seconds }: { count: number; seconds: number }) =>
+    withDriverCpu(async () => {
+      const { host, projector } = sessionClass();
+      const [hostTraffic, projectorTraffic] = [watchTraffic(host), watchTraffic(projector)];
+      const joined: Awaited<ReturnType<typeof joinOne>>[] = [];
+      const refused: Record<string, number> = {};
+      const joins: Promise<void>[] = [];
+      const started = performance.now();
+      await paced(count, count / seconds, (i) =>
+        joins.push(
+          joinOne(i).then(
+            (times) => void joined.push(times),
+            (error: Error) => {
+              const reason = error instanceof JoinRefused ? error.message : `error: ${error.message}`;
+              refused[reason] = (refused[reason] ?? 0) + 1;
+            },
+          ),
+        ),
+      );
+      await Promise.all(joins);
+      const elapsed = (performance.now() - started) / 1000;
+      if (joined.length === 0) throw new Error(`no student could join: ${JSON.stringify(refused)}`);
+      return {
+        joined: joined.length,
+        refused,
+        seconds: elapsed,
+        total: figures(joined.map((j) => j.total)),
+        form: figures(joined.map((j) => j.form)),
+        page: figures(joined.map((j) => j.page)),
+        socket: figures(joined.map((j) => j.socket)),
+        traffic: { host: hostTraffic(), projector: projectorTraffic() },
+      };
+    }),
+
+  /** Opens `count` sockets to the baseline server, a hundred at a time. */
+  async connectBaseline({ baselineUrl, count }: { baselineUrl: string; count: number }) {
+    for (let i = 0; i < count; i += 100) {
+      const batch = Array.from({ length: Math.min(100, count - i) }, (_, j) =>
+        connect(baselineUrl, { role: "participant", token: `baseline-student-${String(i + j).padStart(6, "0")}` }),
+      );
+      baseline.push(...(await Promise.all(batch)));
+    }
+    return null;
+  },
+
+  /** The votes scenario on the baseline: the same pace and payloads as on Rostrum. */
+  baselineVotes: ({ voters, rate, seconds }: { voters: number; rate: number; seconds: number }) =>
+    withDriverCpu(async () => {
+      const run = await steadyVotes(baseline.slice(0, voters), "baseline", rate, seconds);
+      return { ack: run.ack.figures("baseline votes"), ...run.ack.summary(), seconds: run.seconds };
+    }),
+
+  votes: (args: { voters: number; rate: number; seconds: number }) => withDriverCpu(() => votesScenario(sessionClass(), args)),
+  throughput: (args: { seconds: number }) => withDriverCpu(() => throughput(sessionClass(), args)),
+  quiz: (args: { seconds: number }) => withDriverCpu(() => quizBurst(sessionClass(), args)),
+
+  async close(_: void) {
+    for (const socket of [...students.map((s) => s.socket), ...baseline, room?.host, room?.projector]) socket?.close();
+    setTimeout(() => process.exit(0), 100);
+    return null;
+  },
+};
+
+export type DriverCalls = typeof handlers;
+serve(handlers);

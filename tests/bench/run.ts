@@ -1,0 +1,263 @@
+// `npm run bench`: the issue's benchmark. Starts the real server (server/index.ts on the
+// production build, NODE_ENV=production) on the embedded database in a temporary DATA_DIR, or on
+// a fresh PostgreSQL database when DATABASE_URL names a server; starts the bare Socket.IO baseline
+// (baseline.ts); drives both from a separate process (driver.ts) with real socket.io-client
+// students; then stops the server and checks what reached the database. Prints the targets table
+// and the other figures, and writes the JSON (--out). Exits non-zero on errors only: a missed
+// target is reported, not an error. README "Benchmark" documents the flags and scenarios.
+import { execFileSync, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase, type DatabaseOptions } from "../../db/client";
+import { EVENTS_PER_SECOND } from "../../server/realtime/limits";
+import { projectRoot } from "../../server/app";
+import { exitWithin, ready, spawnServer, type ServerProcess } from "../support/process";
+import { freshPostgres } from "../support/server";
+import type { DriverCalls } from "./driver";
+import { sleep } from "./pace";
+import { heldMemory, INSPECT, inspectorUrl } from "./inspector";
+import { cpuMeter } from "./processStats";
+import { detailLines, targetTable, type BenchJson } from "./report";
+import { caller } from "./rpc";
+import { checkAnswers, checkVotes } from "./stored";
+
+const USAGE = `npm run bench -- [--students N] [--voters N] [--rate R] [--seconds S] [--join-seconds S]
+                    [--throughput-seconds S] [--quiz-seconds S] [--out FILE]`;
+
+/** The issue's table; smaller runs keep its per-student pace (see README "Benchmark"). */
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      students: { type: "string" },
+      voters: { type: "string" },
+      rate: { type: "string" },
+      seconds: { type: "string" },
+      "join-seconds": { type: "string" },
+      "throughput-seconds": { type: "string" },
+      "quiz-seconds": { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const positive = (name: keyof typeof values, fallback: number) => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number\n${USAGE}`);
+    return value;
+  };
+  const students = Math.round(positive("students", 2000));
+  const voters = Math.round(positive("voters", Math.min(1000, students)));
+  if (voters > students) throw new Error(`--voters (${voters}) cannot exceed --students (${students})`);
+  const rate = positive("rate", 2 * voters);
+  if (rate / voters >= EVENTS_PER_SECOND)
+    throw new Error(`--rate ${rate} makes each of ${voters} voters send ${rate / voters}/s; the server allows ${EVENTS_PER_SECOND} events a second per seat`);
+  return {
+    students,
+    voters,
+    rate,
+    seconds: positive("seconds", 20),
+    joinSeconds: positive("join-seconds", (30 * students) / 2000),
+    throughputSeconds: positive("throughput-seconds", 10),
+    quizSeconds: positive("quiz-seconds", 2),
+    out: path.resolve(values.out ?? path.join(projectRoot, "tests/artifacts/bench.json")),
+  };
+}
+
+function ensureBuild() {
+  if (existsSync(path.join(projectRoot, "build/server/index.js"))) return;
+  console.log("No production build in build/: running `npm run build` first.");
+  execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
+}
+
+/** A fresh database for this run, the server's environment for it, and how to read it afterwards. */
+async function prepareDatabase(dataDir: string) {
+  const admin = process.env.DATABASE_URL;
+  if (!admin) {
+    const options: DatabaseOptions = { backend: "pglite", dataDir: path.join(dataDir, "pglite") };
+    return { backend: "pglite" as const, env: {} as Record<string, string>, options, drop: async () => {} };
+  }
+  const pg = await freshPostgres(admin, "rostrum_bench");
+  const options: DatabaseOptions = { backend: "postgres", url: pg.url, maxConnections: 1 };
+  return { backend: "postgres" as const, env: { DATABASE_URL: pg.url }, options, drop: pg.drop };
+}
+
+const log = (line: string) => console.log(`· ${line}`);
+/** Idle time before reading a process's memory, so work in flight (broadcasts, timers) has ended. */
+const SETTLE_MS = 3000;
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  ensureBuild();
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const stop = async (server: ServerProcess) => {
+    if (server.child.exitCode !== null) return;
+    server.child.kill("SIGTERM");
+    if ((await exitWithin(server, 15_000)) === "timeout") throw new Error(`a server did not stop within 15 s:\n${server.output()}`);
+  };
+  try {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "rostrum-bench-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const database = await prepareDatabase(dataDir);
+    cleanups.push(database.drop);
+    log(`backend ${database.backend}; ${options.students} students, ${options.voters} voters at ${options.rate} votes/s for ${options.seconds} s`);
+
+    const server = spawnServer({ DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString("hex"), NODE_OPTIONS: INSPECT, ...database.env });
+    cleanups.push(() => stop(server));
+    const baseline = spawnServer({ NODE_OPTIONS: INSPECT }, [], "tests/bench/baseline.ts");
+    cleanups.push(() => stop(baseline));
+    const [url, baselineUrl] = await Promise.all([ready(server), ready(baseline)]);
+    const serverPid = server.child.pid!;
+    const baselinePid = baseline.child.pid!;
+
+    const driverProcess = fork(path.join(projectRoot, "tests/bench/driver.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    cleanups.push(async () => void (driverProcess.exitCode === null && driverProcess.kill()));
+    const call = caller<DriverCalls>(driverProcess);
+    /** Runs a driver call and adds the server's (and baseline's) CPU share while it ran. */
+    const measured = async <K extends keyof DriverCalls & string>(name: K, args: Parameters<DriverCalls[K]>[0]) => {
+      const [serverCpu, baselineCpu] = [cpuMeter(serverPid), cpuMeter(baselinePid)];
+      const result = await call(name, args);
+      return { ...result, serverCpu: serverCpu.share(), baselineCpu: baselineCpu.share() };
+    };
+
+    await call("setup", { url, capacity: options.students });
+    await sleep(1000);
+    const serverInspector = inspectorUrl(server.output());
+    const baselineInspector = inspectorUrl(baseline.output());
+    const serverBefore = await heldMemory(serverPid, serverInspector);
+    log(`join storm: ${options.students} students over ${options.joinSeconds} s`);
+    const join = await measured("joinStorm", { count: options.students, seconds: options.joinSeconds });
+    await sleep(SETTLE_MS);
+    const serverAfter = await heldMemory(serverPid, serverInspector);
+    const baselineBefore = await heldMemory(baselinePid, baselineInspector);
+    await call("connectBaseline", { baselineUrl, count: join.joined });
+    await sleep(SETTLE_MS);
+    const baselineAfter = await heldMemory(baselinePid, baselineInspector);
+    const perSocket = (before: typeof serverBefore, after: typeof serverBefore) => ({
+      rss: (after.rssKb - before.rssKb) / join.joined,
+      heap: (after.heapKb - before.heapKb) / join.joined,
+    });
+    const memory = perSocket(serverBefore, serverAfter);
+    const baselineMemory = perSocket(baselineBefore, baselineAfter);
+
+    log(`votes on the baseline, then on Rostrum: ${options.voters} students, ${options.rate}/s for ${options.seconds} s`);
+    const baselineVotes = await measured("baselineVotes", { voters: options.voters, rate: options.rate, seconds: options.seconds });
+    const votes = await measured("votes", { voters: options.voters, rate: options.rate, seconds: options.seconds });
+    log(`throughput: ${join.joined} students as fast as the server answers, for ${options.throughputSeconds} s`);
+    const throughput = await measured("throughput", { seconds: options.throughputSeconds });
+    log(`quiz burst: ${join.joined} students answer within ${options.quizSeconds} s`);
+    const quiz = await measured("quiz", { seconds: options.quizSeconds });
+    await call("close", undefined);
+
+    log("stopping the server, then reading what it stored");
+    await stop(server);
+    const handle = await openDatabase(database.options);
+    const [votesDb, throughputDb, quizDb] = await Promise.all([
+      checkVotes(handle.db, votes.pollId, votes.seats),
+      checkVotes(handle.db, throughput.pollId, throughput.seats),
+      checkAnswers(handle.db, quiz.questionId, quiz.ackedStudents),
+    ]).finally(() => handle.close());
+
+    const json: BenchJson = {
+      backend: database.backend,
+      join: { p50_ms: join.total.p50, p99_ms: join.total.p99, refused: options.students - join.joined },
+      votes: {
+        ack_p50_ms: votes.ack.p50,
+        ack_p99_ms: votes.ack.p99,
+        baseline_ack_p50_ms: baselineVotes.ack.p50,
+        baseline_ack_p99_ms: baselineVotes.ack.p99,
+        acked: votes.acked,
+        stored: votesDb.stored,
+        lost: votesDb.lost,
+        duplicated: votesDb.duplicated,
+      },
+      throughput: { stored_per_s: throughput.storedPerSecond },
+      quiz: { ack_p99_ms: quiz.ack.p99, leaderboard_ms: quiz.leaderboardMs },
+      memory: { rss_per_socket_kb: memory.rss },
+    };
+    const cpu = (r: { serverCpu: number; driverCpu: number }) => ({ server: r.serverCpu, driver: r.driverCpu });
+    const details = {
+      "join storm": {
+        joined: join.joined,
+        refusals: join.refused,
+        "form (POST /join) ms": join.form,
+        "page (GET /play) ms": join.page,
+        "socket + snapshot ms": join.socket,
+        "sent to the console": join.traffic.host,
+        "sent to the projector": join.traffic.projector,
+        "cpu (cores)": cpu(join),
+      },
+      memory: {
+        "server RSS (KB) before / after the join storm": { before: serverBefore.rssKb, after: serverAfter.rssKb },
+        "server V8 heap per socket (KB)": memory.heap,
+        "baseline RSS per socket (KB)": baselineMemory.rss,
+        "baseline V8 heap per socket (KB)": baselineMemory.heap,
+      },
+      "votes (baseline)": { ack: baselineVotes.ack, acked: baselineVotes.acked, refused: baselineVotes.refused, "timed out": baselineVotes.timedOut, "cpu (cores)": { baseline: baselineVotes.baselineCpu, driver: baselineVotes.driverCpu } },
+      votes: {
+        ack: votes.ack,
+        sent: votes.sent,
+        "sent per second": votes.rate,
+        refused: votes.refused,
+        "timed out": votes.timedOut,
+        "students with an acked vote": votesDb.voters,
+        "poll:close ack ms": votes.closeMs,
+        "voted, in the closed poll's tally": votes.tallyVoted,
+        "cpu (cores)": cpu(votes),
+      },
+      throughput: {
+        acked: throughput.acked,
+        seconds: throughput.seconds,
+        "offered at most per second": throughput.offeredAtMost,
+        ack: throughput.ack,
+        refused: throughput.refused,
+        "timed out": throughput.timedOut,
+        "stored rows / lost / duplicated": { stored: throughputDb.stored, lost: throughputDb.lost, duplicated: throughputDb.duplicated },
+        "poll:close ack ms": throughput.closeMs,
+        "cpu (cores)": cpu(throughput),
+      },
+      "quiz burst": {
+        question: `${quiz.kind}, ${quiz.limitSeconds} s`,
+        "question reached students (ms after ask)": quiz.broadcast,
+        ack: quiz.ack,
+        acked: quiz.acked,
+        refused: quiz.refused,
+        "timed out": quiz.timedOut,
+        "stored rows / acked without a row": { stored: quizDb.stored, lost: quizDb.lost },
+        "quiz:close ack ms": quiz.closeMs,
+        "console got the leaderboard (ms after close)": quiz.consoleLeaderboardMs,
+        "leaderboard entries": quiz.leaders,
+        "results reached students (ms after close)": quiz.results,
+        "cpu (cores)": cpu(quiz),
+      },
+    };
+
+    const scaled = options.students !== 2000 || options.voters !== 1000 || options.rate !== 2000 || options.seconds !== 20 || options.quizSeconds !== 2;
+    console.log(`\nRostrum benchmark (${database.backend})${scaled ? ": a scaled-down run; the targets are for the full one" : ""}\n`);
+    console.log(targetTable(json));
+    console.log(`\n${detailLines(details)}\n`);
+    await mkdir(path.dirname(options.out), { recursive: true });
+    await writeFile(options.out, `${JSON.stringify(json, null, 2)}\n`);
+    console.log(JSON.stringify(json));
+    console.log(`Written to ${path.relative(process.cwd(), options.out)}`);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(`cleanup: ${error}`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.stack ?? String(error));
+    process.exit(1);
+  },
+);
