@@ -30,6 +30,9 @@ describe.each(backends)("a join storm on %s", (backend) => {
     await server?.close();
   });
 
+  /** When each join was answered. */
+  const joined: number[] = [];
+
   /** One student's phone: the join page, the form it holds, then the page the answer leads to. */
   async function joinAsBrowser(code: string, name: string) {
     const form = await rawRequest(`${server.url}/join?code=${code}`, { localAddress: school[backend] });
@@ -42,12 +45,16 @@ describe.each(backends)("a join storm on %s", (backend) => {
       localAddress: school[backend],
     });
     if (posted.status !== 302 || posted.headers.location !== `/play/${code}`) return { step: "post", status: posted.status, text: posted.text };
+    joined.push(Date.now());
     const play = await rawRequest(`${server.url}${posted.headers.location}`, { headers: { cookie: rawCookiesOf(posted) }, localAddress: school[backend] });
     return { step: "play", status: play.status, text: play.status === 200 ? "" : play.text.slice(0, 300) };
   }
 
   it("seats 300 students joining at once from one address, and refuses the 301st only because the session is full", { timeout: 60_000 }, async () => {
     const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", CLASS);
+    const host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
+    const views: { at: number; seated: number }[] = [];
+    host.on("host:view", (view) => views.push({ at: Date.now(), seated: view.participants.length }));
     const started = Date.now();
     const answers = await Promise.all(Array.from({ length: CLASS }, (_, i) => joinAsBrowser(session.code, studentName(i))));
     const seconds = (Date.now() - started) / 1000;
@@ -59,8 +66,13 @@ describe.each(backends)("a join storm on %s", (backend) => {
       .from(participants)
       .where(and(eq(participants.sessionId, session.id), isNull(participants.removedAt)));
     expect(seats.map((s) => s.name).sort()).toEqual(Array.from({ length: CLASS }, (_, i) => studentName(i)));
-    const host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
     expect((await snapshotOf<HostView>(host)).participants).toHaveLength(CLASS);
+    // The teacher's view followed the joins, coalesced: once the last join is answered, at most
+    // the build under way and one more, never a backlog of one per interval the storm lasted.
+    await expect.poll(() => views.at(-1)?.seated, { timeout: 5000 }).toBe(CLASS);
+    await new Promise((r) => setTimeout(r, 1000));
+    const lastJoin = Math.max(...joined);
+    expect(views.filter((v) => v.at > lastJoin).length).toBeLessThanOrEqual(2);
 
     const oneMore = await joinAsBrowser(session.code, "One Too Many");
     expect(oneMore).toMatchObject({ step: "post", status: 200 });

@@ -1,18 +1,18 @@
 // A server restarted in the middle of a poll loses no acknowledged vote: what was acknowledged
 // `ok` (before the stop, or just as it stopped) is in the rows the next server reads, its count
 // is rebuilt from them, votes after the restart add to the same count, and the close counts them
-// all. Runs on PGlite (a data directory) and on PostgreSQL when configured.
+// all. A quiz question open at the same time keeps its deadline and its answers. Runs on PGlite (a data directory) and on PostgreSQL when configured.
 import { describe, expect, it } from "vitest";
-import type { HostView } from "../../server/live/views/types";
-import { countsOf, seatClass, voteRows, type Student } from "../support/classroom";
+import type { HostView, ParticipantView } from "../../server/live/views/types";
+import { answerRows, countsOf, seatClass, voteRows, type Student } from "../support/classroom";
 import { connect, send, signUpTeacher, socketsToClose, startSession } from "../support/clients";
 import { must, received, snapshotOf } from "../support/debate";
 import { backends, durableDatabase, startServer, type TestServer } from "../support/server";
 
 const CLASS = 40;
 
-describe.each(backends)("a poll across a restart on %s", (backend) => {
-  it("keeps every acknowledged vote and the count, and counts the votes after the restart with them", { timeout: 60_000 }, async () => {
+describe.each(backends)("a poll and a question across a restart on %s", (backend) => {
+  it("keeps every acknowledged vote and answer and the count, and counts the votes and answers after the restart with them", { timeout: 60_000 }, async () => {
     const storage = await durableDatabase(backend);
     const secret = "p".repeat(40);
     const { open, closeAll } = socketsToClose();
@@ -27,6 +27,11 @@ describe.each(backends)("a poll across a restart on %s", (backend) => {
       const { pollId } = await must(host, "poll:start", { scenarioPollId: "best-approach" });
       const options = (await snapshotOf<HostView>(host)).polls.current!.options.length;
       const choiceOf = (i: number, round = 0) => (i + round) % options;
+      // A quiz question runs alongside: half the class answers before the stop.
+      const { questionId } = await must(host, "quiz:ask", { itemId: "rainsy-abroad" });
+      const question = (await snapshotOf<HostView>(host)).quiz.question!;
+      const answered = await Promise.all(students.slice(0, 20).map((s, i) => send(s.socket, "quiz:answer", { questionId, choices: [i % 4] })));
+      expect(answered.filter((a) => !a.ok)).toEqual([]);
 
       // 30 votes acknowledged before the stop…
       const settled = await Promise.all(students.slice(0, 30).map((s, i) => send(s.socket, "poll:vote", { pollId, choices: [choiceOf(i)] })));
@@ -81,6 +86,21 @@ describe.each(backends)("a poll across a restart on %s", (backend) => {
       const counts = countsOf(final, options);
       await expect.poll(() => tallies.at(-1)?.counts, { timeout: 3000 }).toEqual(counts);
       expect(tallies.at(-1)).toMatchObject({ voted: CLASS, of: CLASS });
+
+      // The question kept its deadline and its answers: a second one is refused, the rest are taken.
+      expect(view.quiz.question).toMatchObject({ id: questionId, status: "open", endsAt: question.endsAt });
+      expect(view.quiz.progress).toMatchObject({ answered: 20, of: CLASS });
+      const mine = await snapshotOf<ParticipantView>(back[3]);
+      expect(mine.myQuiz.answer).toEqual({ questionId, value: { choices: [3] } });
+      const twice = await send(back[3], "quiz:answer", { questionId, choices: [0] });
+      expect(twice.ok ? null : twice.error.code).toBe("invalid");
+      const rest = await Promise.all(students.slice(20).map((_, i) => send(back[20 + i], "quiz:answer", { questionId, choices: [i % 4] })));
+      expect(rest.filter((a) => !a.ok)).toEqual([]);
+      await must(again, "quiz:close", { questionId });
+      const scored = await answerRows(restarted.database.db, questionId);
+      expect(scored).toHaveLength(CLASS);
+      expect(scored.find((r) => r.participantId === students[3].id)?.answer).toEqual({ choices: [3] });
+      expect(scored.every((r) => r.points !== null)).toBe(true);
 
       await must(again, "poll:close", { pollId });
       expect((await snapshotOf<HostView>(again)).polls.current).toMatchObject({ status: "closed", tally: { voted: CLASS, counts } });

@@ -1,11 +1,12 @@
 // Polls as rounds of the plan, over real sockets: a poll round opens its poll as it starts,
-// pausing the round stops votes and resuming takes them again, ending it closes the poll; and the
-// before and after motion polls give the persuasion result, the teacher's at once, the class's
-// once the after poll is revealed, with audience points for the winning sides.
+// pausing the round stops votes and resuming takes them again, ending it or its deadline closes
+// the poll, and ending the session closes what is open; the before and after motion polls give
+// the persuasion result, the teacher's at once, the class's once the after poll is revealed,
+// with audience points for the winning sides.
 // Runs on PGlite, and on PostgreSQL when configured.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView, ParticipantView } from "../../server/live/views/types";
-import { seatClass, voteRows, type Student } from "../support/classroom";
+import { answerRows, seatClass, voteRows, type Student } from "../support/classroom";
 import { nextEvent, send, signUpTeacher, socketsToClose, startSession, type ClientSocket } from "../support/clients";
 import { ask, must, received, snapshotOf } from "../support/debate";
 import { backends, startServer, type TestServer } from "../support/server";
@@ -32,8 +33,8 @@ describe.each(backends)("poll rounds on %s", (backend) => {
     await server?.close();
   });
 
-  const newClass = async (count: number) => {
-    const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, [BEFORE, AFTER]);
+  const newClass = async (count: number, plan = [BEFORE, AFTER]) => {
+    const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, plan);
     const host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
     return { session, host, students: await seatClass(server, host, session.code, count, open) };
   };
@@ -76,6 +77,39 @@ describe.each(backends)("poll rounds on %s", (backend) => {
       ]),
     );
     expect((await snapshotOf<HostView>(host)).polls.current?.tally).toMatchObject({ voted: 2, counts: [1, 1, 0] });
+  });
+
+  it("closes a poll round's poll at the round's deadline, with the votes taken before it", { timeout: 60_000 }, async () => {
+    const { host, students } = await newClass(3, [{ index: 0, seconds: 10 }]);
+    const [ana, ben, chan] = students;
+    const { round, poll } = await startPollRound(host, 0);
+    const changes = received(chan.socket, "poll:changed");
+    expect(code(await vote(ana, poll.id, FOR))).toBe("ok");
+    await new Promise((r) => setTimeout(r, round.endsAt! - Date.now() - 300));
+    expect(code(await vote(ben, poll.id, AGAINST))).toBe("ok");
+    await expect.poll(() => changes.at(-1)?.current?.status, { timeout: 3000, interval: 50 }).toBe("closed");
+    expect(changes.at(-1)!.current!.tally).toMatchObject({ voted: 2, of: 3 });
+    expect(code(await vote(chan, poll.id, UNDECIDED))).toBe("closed");
+    expect((await voteRows(server.database.db, poll.id)).map((r) => r.participantId).sort()).toEqual([ana.id, ben.id].sort());
+  });
+
+  it("closes the open poll and question when the session ends; votes and answers after it are refused", { timeout: 60_000 }, async () => {
+    const { host, students } = await newClass(2);
+    const [ana, ben] = students;
+    const { pollId } = await must(host, "poll:start", { scenarioPollId: "us-leverage" });
+    const { questionId } = await must(host, "quiz:ask", { itemId: "rainsy-abroad" });
+    expect(code(await vote(ana, pollId, 4))).toBe("ok");
+    expect(code(await send(ana.socket, "quiz:answer", { questionId, choices: [0] }))).toBe("ok");
+    const result = nextEvent(ana.socket, "quiz:result", (r) => r.questionId === questionId);
+    await must(host, "session:end", {});
+    expect(await result).toMatchObject({ questionId, answered: true });
+    expect(code(await vote(ben, pollId, 0))).toBe("closed");
+    expect(code(await send(ben.socket, "quiz:answer", { questionId, choices: [0] }))).toBe("closed");
+    const rows = await voteRows(server.database.db, pollId);
+    expect(rows.map((r) => [r.participantId, r.choices])).toEqual([[ana.id, [4]]]);
+    const [answer, ...none] = await answerRows(server.database.db, questionId);
+    expect(none).toEqual([]);
+    expect(answer.points).not.toBeNull();
   });
 
   it("compares the before and after polls: persuasion and flow for the teacher at once, for the class and the scoreboard after the reveal", { timeout: 60_000 }, async () => {

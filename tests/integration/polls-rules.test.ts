@@ -157,6 +157,15 @@ describe.each(backends)("poll rules on %s", (backend) => {
     expect((await snapshotOf<ParticipantView>(ben.socket)).polls.current?.tally.cloud).toEqual([{ text: "great debate", count: 2 }]);
   });
 
+  it("never tells anyone who voted what in an anonymous poll, the teacher included", { timeout: 30_000 }, async () => {
+    const { host, students } = await newClass(3);
+    const { pollId } = await must(host, "poll:start", { custom: { kind: "choice", prompt: "Ready?", options: ["Yes", "No"] }, anonymous: true });
+    for (const [i, s] of students.entries()) expect(await send(s.socket, "poll:vote", { pollId, choices: [i % 2] })).toEqual({ ok: true, data: null });
+    const voters = await send(host, "poll:voters", { pollId });
+    expect(code(voters)).toBe("forbidden");
+    await expect.poll(async () => (await snapshotOf<HostView>(host)).polls.current?.tally.counts).toEqual([2, 1]);
+  });
+
   it("refuses teacher commands from a student, and a vote or answer for another session's poll or question", { timeout: 60_000 }, async () => {
     const mine = await newClass(1);
     const theirs = await newClass(1);

@@ -64,8 +64,8 @@ describe.each(backends)("quiz rules on %s", (backend) => {
   };
 
   it("takes an answer until the deadline by the server's clock, refuses one after it, and closes the question then", { timeout: 30_000 }, async () => {
-    const { host, students } = await newClass(3);
-    const [early, last, late] = students;
+    const { host, students } = await newClass(11);
+    const [early, last, late, ...edge] = students;
     const { questionId, quiz, right } = await askQuestion(host, { itemId: SHORT });
     const { startedAt, endsAt } = quiz.question!;
     expect(endsAt - startedAt).toBe(5000);
@@ -74,12 +74,19 @@ describe.each(backends)("quiz rules on %s", (backend) => {
     expect(await send(early.socket, "quiz:answer", { questionId, choices: [right] })).toEqual({ ok: true, data: null });
     await sleep(endsAt - Date.now() - 400);
     expect(await send(last.socket, "quiz:answer", { questionId, choices: [right] })).toEqual({ ok: true, data: null });
+    // Around the deadline, a millisecond apart: each is taken only if the server received it in time.
+    const atEdge = await Promise.all(
+      edge.map((s, i) => sleep(endsAt - Date.now() - 4 + i).then(() => send(s.socket, "quiz:answer", { questionId, choices: [right] }))),
+    );
     await sleep(endsAt - Date.now() + 5);
     const refused = await send(late.socket, "quiz:answer", { questionId, choices: [right] });
     expect(refused).toMatchObject({ ok: false, error: { code: "closed", message: "Time is up: this question is closed." } });
 
     const rows = await answerRows(server.database.db, questionId);
-    expect(rows.map((r) => r.participantId).sort()).toEqual([early.id, last.id].sort());
+    const taken = edge.filter((_, i) => atEdge[i].ok).map((s) => s.id);
+    expect(atEdge.map(code).filter((c) => c !== "ok")).toEqual(atEdge.map(code).filter((c) => c === "closed"));
+    expect(rows.map((r) => r.participantId).sort()).toEqual([early.id, last.id, ...taken].sort());
+    expect(rows.every((r) => r.elapsedMs < 5000)).toBe(true);
     expect(rows.find((r) => r.participantId === last.id)!.elapsedMs).toBeGreaterThan(4000);
     // Nobody closes it: the deadline does, and scores the two answers (the later one earns less).
     await expect.poll(() => changes.at(-1)?.quiz.question?.status, { timeout: 3000 }).toBe("closed");
@@ -90,7 +97,7 @@ describe.each(backends)("quiz rules on %s", (backend) => {
     const lateView = await snapshotOf<ParticipantView>(late.socket);
     expect(lateView.myQuiz.answer).toBeNull();
     expect(lateView.myQuiz.result).toMatchObject({ questionId, answered: false, points: 0 });
-    expect(await answerRows(server.database.db, questionId)).toHaveLength(2);
+    expect(await answerRows(server.database.db, questionId)).toHaveLength(rows.length);
   });
 
   it("keeps a student's first answer and refuses a second, even sent back to back", { timeout: 30_000 }, async () => {
