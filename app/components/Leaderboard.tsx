@@ -36,18 +36,23 @@ export function TopFive({ entries, sideName }: { entries: LeaderEntry[]; sideNam
   );
 }
 
-/** After a quiz round: the top three on steps (1st in the middle, as a podium) and every side's average. */
+/**
+ * After a quiz round: the top three on steps (1st in the middle and highest, as a podium; the
+ * steps carry the rank in words) and every side's average.
+ */
 export function Podium({ podium, sideName }: { podium: NonNullable<QuizView["podium"]>; sideName: SideName }) {
   return (
     <section className="podium-section" aria-labelledby="podium-heading">
       <h2 id="podium-heading">Quiz podium</h2>
       <ol className="podium">
         {podium.top.map((e) => (
-          <li key={e.participantId} className={`step step-${e.rank}`}>
-            <span className="step-rank">{ordinal(e.rank)}</span>
-            <span className="person-name step-name">{e.name}</span>
-            <span className="step-points">{formatNumber(e.points)} points</span>
-            {e.sideId ? <span className="small-print">{sideName(e.sideId)}</span> : null}
+          <li key={e.participantId} className={`step step-${Math.min(e.rank, 3)}`}>
+            <span className="step-person">
+              <span className="person-name step-name">{e.name}</span>
+              <span className="step-points">{formatNumber(e.points)} points</span>
+              {e.sideId ? <span className="small-print">{sideName(e.sideId)}</span> : null}
+            </span>
+            <span className="step-block">{ordinal(e.rank)}</span>
           </li>
         ))}
       </ol>

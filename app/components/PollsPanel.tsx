@@ -18,7 +18,7 @@ const phaseLabel = { before: "Motion poll before the debate", after: "Motion pol
 export function PollsPanel({ view, send, run, disabled }: Props) {
   const { current, persuasion } = view.polls;
   const open = current?.status === "open";
-  // Starting or closing a poll removes the button just pressed: keep focus in the panel.
+  // Starting, closing or revealing a poll removes the button just pressed: keep focus in the panel.
   const { heading, keepingFocus } = useHeadingFocus();
   return (
     <section className="panel polls-panel" aria-labelledby="polls-heading">
@@ -69,7 +69,7 @@ function CurrentPoll({ poll, send, run, disabled, keepingFocus }: CurrentProps) 
           </button>
         ) : null}
         {canReveal ? (
-          <button type="button" disabled={disabled} onClick={() => run(() => send("poll:reveal", { pollId: poll.id }), "Results revealed to the class.")}>
+          <button type="button" disabled={disabled} onClick={() => run(keepingFocus(() => send("poll:reveal", { pollId: poll.id })), "Results revealed to the class.")}>
             Reveal results
           </button>
         ) : null}

@@ -7,7 +7,7 @@ type Props = { polls: PollsView & { current: PollView }; round: RoundView | null
 
 /**
  * A poll on the wall: its question, "N of M have voted" and the chart as the class may see it
- * (only the progress while results are hidden), beside the clock of the plan round running it.
+ * (only the progress while results are hidden), under the clock of the plan round running it.
  * Once the after-debate motion poll's result is out, the persuasion result takes the wall: its
  * table holds the after poll's shares too.
  */
@@ -21,15 +21,16 @@ export function ProjectorPoll({ polls, round, sideName, offsetMs }: Props) {
     );
   // The poll's clock is its plan round's; an ad hoc poll has none.
   const clock = round && poll.roundId === round.id ? round : null;
+  // Its round shrinks to a bar above the chart (as beside the scoreboard), so long options keep the width.
   return (
-    <div className={`projector-poll${clock ? " with-clock" : ""}`}>
+    <div className={`projector-poll${clock ? " board" : ""}`}>
+      {clock ? <CurrentRound round={clock} sideName={sideName} offsetMs={offsetMs} size="projector" /> : null}
       <section aria-labelledby="projector-poll-heading" className="poll-stage">
         <h2 id="projector-poll-heading">
           <span className="kind-tag">{poll.status === "open" ? "Poll" : "Poll closed"}</span> {poll.prompt}
         </h2>
         <PollChart poll={poll} />
       </section>
-      {clock ? <CurrentRound round={clock} sideName={sideName} offsetMs={offsetMs} size="projector" /> : null}
     </div>
   );
 }

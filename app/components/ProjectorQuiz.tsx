@@ -26,7 +26,7 @@ export function ProjectorQuiz({ quiz, sides, offsetMs }: Props) {
   const open = question.status === "open";
   return (
     <div className={`projector-quiz question-${question.status}`}>
-      <section aria-labelledby={`question-${question.id}`} className="quiz-stage">
+      <section aria-labelledby={`question-${question.id}`} className={`quiz-stage${question.options.length ? " has-options" : ""}`}>
         <QuizQuestionHead question={question} offsetMs={offsetMs} size="projector" />
         {answered ? (
           <p className="poll-progress">

@@ -25,13 +25,12 @@ export function QuizPanel({ view, send, run, offsetMs, disabled }: Props) {
     <section className="panel quiz-panel" aria-labelledby="quiz-heading">
       <h2 id="quiz-heading" ref={heading} tabIndex={-1}>
         Quiz
-        {round ? (
-          <span className="muted">
-            {" "}
-            (quiz round: {round.asked} of {round.of} questions asked)
-          </span>
-        ) : null}
       </h2>
+      {round ? (
+        <p className="muted">
+          Quiz round: {round.asked} of {round.of} questions asked
+        </p>
+      ) : null}
       {question ? (
         <div className="current-question">
           <QuizQuestionHead question={question} offsetMs={offsetMs} headingLevel={3} />

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { MyQuiz, QuizAnswerValue, QuizQuestionView } from "../../server/live/views/types";
 import type { Send } from "~/lib/live";
-import { answerText, ordinal, pointsText, resultLabel } from "~/lib/quiz";
+import { answerText, ordinal, pointsText, resultLabel, resultSentence } from "~/lib/quiz";
 import { QuizAnswer } from "./QuizAnswer";
 import { QuizOutcome } from "./QuizOutcome";
 import { QuizQuestionHead } from "./QuizQuestionHead";
@@ -24,6 +24,10 @@ export function StudentQuiz({ question, myQuiz, send, offsetMs }: Props) {
   return (
     <section className="panel student-quiz" aria-labelledby={`question-${question.id}`}>
       <QuizQuestionHead question={question} offsetMs={offsetMs} />
+      {/* Mounted with the question, so the answer locked in and the result are both announced when they arrive. */}
+      <p className="visually-hidden" aria-live="polite">
+        {result ? resultSentence(result) : sent ? `Your answer is locked in: ${answerText(question, sent)}.` : ""}
+      </p>
       {open && !answer ? (
         <QuizAnswer
           question={question}
@@ -35,7 +39,7 @@ export function StudentQuiz({ question, myQuiz, send, offsetMs }: Props) {
         />
       ) : null}
       {answer ? (
-        <p role="status" className="banner note answer-locked">
+        <p className="banner note answer-locked">
           <strong>{open ? "✓ Answer locked in" : "Your answer"}:</strong> {answerText(question, answer)}
         </p>
       ) : open ? null : (
@@ -59,7 +63,7 @@ export function StudentQuiz({ question, myQuiz, send, offsetMs }: Props) {
 function MyResult({ result }: { result: NonNullable<MyQuiz["result"]> }) {
   const label = resultLabel(result);
   return (
-    <div className={`my-result result-${label.tone}`} role="status">
+    <div className={`my-result result-${label.tone}`}>
       <p className="result-headline">
         <span aria-hidden="true">{label.symbol} </span>
         {label.text}

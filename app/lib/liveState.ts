@@ -99,6 +99,12 @@ export function applyDelta<V extends View>(view: V, delta: Delta): V {
     }
     case "quiz": {
       if (delta.version < view.version) return view;
+      if (view.audience === "host") {
+        // Only a snapshot carries the bank; the question just asked is marked asked in it meanwhile.
+        const itemId = delta.quiz.question?.itemId;
+        const quiz = view.library.quiz.map((item) => (item.id === itemId && !item.asked ? { ...item, asked: true } : item));
+        return { ...view, version: delta.version, quiz: delta.quiz, library: { ...view.library, quiz } };
+      }
       if (view.audience !== "participant") return { ...view, version: delta.version, quiz: delta.quiz };
       const answer = view.myQuiz.answer && view.myQuiz.answer.questionId === delta.quiz.question?.id ? view.myQuiz.answer : null;
       return { ...view, version: delta.version, quiz: delta.quiz, myQuiz: { ...view.myQuiz, answer } };

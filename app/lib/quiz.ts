@@ -75,3 +75,9 @@ export function quizNews(q: QuizQuestionView): string {
   if (q.status === "open") return `Question ${q.position} open: ${q.prompt}`;
   return `Question ${q.position} closed.${q.key ? ` Answer: ${keyText(q, q.key)}.` : ""}`;
 }
+
+/** A student's result in one sentence, for screen readers: "Right: +950 points. Streak 2, rank 1st, total 1,900 points." */
+export function resultSentence(r: QuizResult): string {
+  const points = `${r.points > 0 ? "+" : ""}${pointsText(r.points)}`;
+  return `${resultLabel(r).text}: ${points}. Streak ${r.streak}, rank ${ordinal(r.rank)}, total ${pointsText(r.total)}.`;
+}

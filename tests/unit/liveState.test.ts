@@ -161,4 +161,15 @@ describe("applying deltas to a view", () => {
     expect(v.myQuiz).toEqual({ answer: null, result, total: 1900, rank: 1, streak: 2 });
     expect(applyDelta(view(1), { type: "result", result })).toEqual(view(1));
   });
+
+  it("marks the question just asked as asked in the teacher's bank", () => {
+    const bank = [
+      { id: "i1", prompt: "One", kind: "single" as const, seconds: 20, points: 1, asked: false },
+      { id: "i2", prompt: "Two", kind: "single" as const, seconds: 20, points: 1, asked: false },
+    ];
+    const host = { ...view(1), audience: "host", library: { polls: [], quiz: bank } } as unknown as HostView;
+    const next = applyDelta(host, { type: "quiz", version: 2, quiz: quiz(question({ itemId: "i2" })) });
+    expect(next.library.quiz.map((i) => i.asked)).toEqual([false, true]);
+    expect(next.quiz.question?.itemId).toBe("i2");
+  });
 });

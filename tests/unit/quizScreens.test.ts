@@ -11,6 +11,7 @@ import {
   questionClock,
   quizNews,
   resultLabel,
+  resultSentence,
 } from "../../app/lib/quiz";
 import type { QuizQuestionView } from "../../server/live/views/types";
 import { secondsLeft } from "../../app/lib/clock";
@@ -45,6 +46,11 @@ describe("quiz screens", () => {
     expect(resultLabel({ answered: true, correct: false, credit: 0.5 })).toEqual({ symbol: "◐", text: "Partly right (50% of the options)", tone: "partly" });
     expect(resultLabel({ answered: true, correct: false, credit: 0 })).toEqual({ symbol: "✗", text: "Wrong", tone: "wrong" });
     expect(resultLabel({ answered: false, correct: false, credit: 0 }).text).toBe("No answer");
+    const result = { questionId: "q", answered: true, correct: true, credit: 1, points: 950, streak: 2, total: 1900, rank: 1 };
+    expect(resultSentence(result)).toBe("Right: +950 points. Streak 2, rank 1st, total 1,900 points.");
+    expect(resultSentence({ ...result, correct: false, credit: 0, points: 0, streak: 0, rank: 3 })).toBe(
+      "Wrong: 0 points. Streak 0, rank 3rd, total 1,900 points."
+    );
   });
 
   it("ranks in words, multipliers and points", () => {

@@ -35,6 +35,7 @@ export function createBatcher<I, R>({ windowMs, maxItems, maxWaiting, run }: Bat
   let added = 0;
   let stored = 0;
   let drains: { upTo: number; done: () => void }[] = [];
+  let stopped = false;
 
   function schedule() {
     if (running || waiting.length === 0) return;
@@ -59,7 +60,7 @@ export function createBatcher<I, R>({ windowMs, maxItems, maxWaiting, run }: Bat
     );
     void running.finally(() => {
       running = undefined;
-      stored = batch[batch.length - 1].seq;
+      stored = stopped ? added : batch[batch.length - 1].seq;
       settleDrains();
       schedule();
     });
@@ -67,7 +68,7 @@ export function createBatcher<I, R>({ windowMs, maxItems, maxWaiting, run }: Bat
 
   return {
     add(item: I): Promise<R> {
-      if (waiting.length >= maxWaiting) return Promise.reject(new BatchFullError());
+      if (stopped || waiting.length >= maxWaiting) return Promise.reject(new BatchFullError());
       return new Promise<R>((resolve, reject) => {
         waiting.push({ item, seq: ++added, resolve, reject });
         schedule();
@@ -89,6 +90,7 @@ export function createBatcher<I, R>({ windowMs, maxItems, maxWaiting, run }: Bat
 
     /** Refuses what waits (the server is stopping). */
     stop() {
+      stopped = true;
       clearTimeout(timer);
       timer = undefined;
       for (const e of waiting.splice(0)) e.reject(new BatchFullError());

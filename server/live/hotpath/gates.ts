@@ -5,7 +5,9 @@
 //
 // A command that closes or pauses something first *holds* its session: new writes wait, those
 // already waiting are stored (the batchers drain), then the command runs, then the gate is
-// reloaded. So a write acknowledged `ok` is always in the result, and none lands after a close.
+// reloaded. So a write acknowledged `ok` is in the result, and none lands after a close; the
+// batch's SQL also share-locks the poll or question row, so a close in flight on another
+// connection is waited for and seen.
 import { and, eq } from "drizzle-orm";
 import type { QuizItem } from "../../../content/schema";
 import type { Database } from "../../../db/client";
@@ -60,17 +62,25 @@ export function createGates(db: Database, scenarios: ScenarioLibrary) {
   }
 
   return {
-    /** The session's gate; waits while a command holds the session. */
-    async get(sessionId: string): Promise<SessionGate> {
-      while (held.has(sessionId)) await held.get(sessionId)!.released;
-      let gate = cached.get(sessionId);
-      if (!gate) {
-        gate = load(sessionId);
-        cached.set(sessionId, gate);
-        // A failed load (the database out of reach) is not kept: the next write tries again.
-        gate.catch(() => cached.get(sessionId) === gate && cached.delete(sessionId));
+    /**
+     * Lets a write in: `admit` runs with the session's gate, in the same turn of the event loop as
+     * the check that no command holds the session, so whatever it queues (a batch entry) is
+     * counted by the drain of any hold that starts later. A write that finds the session held, or
+     * a hold that started while the gate loaded, waits and checks again with a fresh gate.
+     */
+    async admit<T>(sessionId: string, admit: (gate: SessionGate) => T): Promise<T> {
+      for (;;) {
+        while (held.has(sessionId)) await held.get(sessionId)!.released;
+        let gate = cached.get(sessionId);
+        if (!gate) {
+          gate = load(sessionId);
+          cached.set(sessionId, gate);
+          // A failed load (the database out of reach) is not kept: the next write tries again.
+          gate.catch(() => cached.get(sessionId) === gate && cached.delete(sessionId));
+        }
+        const loaded = await gate;
+        if (!held.has(sessionId)) return admit(loaded);
       }
-      return gate;
     },
 
     invalidate(sessionId: string) {

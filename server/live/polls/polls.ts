@@ -79,6 +79,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
           join ${polls} o on o.id = v.poll_id and o.status = 'open'
           join ${participants} p on p.id = v.participant_id and p.session_id = o.session_id and p.removed_at is null
           where o.round_id is null or exists (select 1 from rounds r where r.id = o.round_id and r.status = 'open')
+          for share of o
           on conflict (poll_id, participant_id) do update set choices = excluded.choices, text = excluded.text, updated_at = excluded.updated_at
           returning poll_id, participant_id`,
     );
@@ -93,6 +94,8 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
   /** Tells every audience what the polls part now looks like, after the commit. */
   function announce(ctx: CommandContext, changed?: PollRow) {
     const { session, out } = ctx;
+    // A closed motion poll (closing or revealed) may show the persuasion result: audience points.
+    if (changed?.kind === "motion" && changed.status === "closed") out.scores(session.id);
     out.after(async () => {
       if (changed) await tallies.changed(changed);
       const [host, others] = await Promise.all([views.part(session.id, "host"), views.part(session.id, "others")]);
@@ -133,7 +136,6 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
       // The result is counted again from the stored rows.
       ctx.out.after(() => tallies.forget(poll.id));
       announce(ctx, poll);
-      if (poll.phase === "after") ctx.out.scores(ctx.session.id);
     }
     return closed;
   }
@@ -203,8 +205,6 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
         if (poll.revealedAt || poll.results === "live") throw new LiveError("closed", "Everyone can already see this poll's results.");
         const [revealed] = await ctx.tx.update(polls).set({ revealedAt: new Date() }).where(eq(polls.id, pollId)).returning();
         announce(ctx, revealed);
-        // Revealing the after poll shows the persuasion result, whose audience points count in the standings.
-        if (revealed.phase === "after") ctx.out.scores(sessionId);
         return null;
       });
     },
@@ -245,11 +245,14 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
 
     /** A student's vote: checked at the gate, stored with its batch, answered after the commit. */
     async castPollVote(student: { participantId: string; sessionId: string }, vote: VotePayload): Promise<null> {
-      const { poll } = await hot.gates.get(student.sessionId);
-      if (!poll || poll.id !== vote.pollId || !poll.accepting || (poll.endsAt !== null && Date.now() >= poll.endsAt))
-        throw new LiveError("closed", POLL_CLOSED);
-      const checked = checkVote(poll, vote);
-      const stored = await votes.add({ sessionId: student.sessionId, pollId: poll.id, participantId: student.participantId, ...checked }).catch(busy);
+      const stored = await hot.gates
+        .admit(student.sessionId, ({ poll }) => {
+          if (!poll || poll.id !== vote.pollId || !poll.accepting || (poll.endsAt !== null && Date.now() >= poll.endsAt))
+            throw new LiveError("closed", POLL_CLOSED);
+          const checked = checkVote(poll, vote);
+          return votes.add({ sessionId: student.sessionId, pollId: poll.id, participantId: student.participantId, ...checked });
+        })
+        .catch(busy);
       if (!stored) throw new LiveError("closed", POLL_CLOSED);
       return null;
     },

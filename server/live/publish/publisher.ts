@@ -30,10 +30,25 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
   let closed = false;
   const report = (what: string) => (error: unknown) => logError(`publishing ${what} failed`, error);
 
-  /** Runs `send` for a session at most once per `coalesceMs`, one send at a time, in order. */
+  /**
+   * Runs `send` for a session at most once per `coalesceMs`, one send at a time, in order. A send
+   * due while another is running waits for it and is then sent once, however many were asked
+   * for meanwhile: a build slower than the interval (a big class joining) queues no backlog.
+   */
   function coalesced(what: string, send: (sessionId: string) => Promise<void>) {
     const pending = new Map<string, NodeJS.Timeout>();
-    const sending = new Map<string, Promise<void>>();
+    const sending = new Set<string>();
+    const again = new Set<string>();
+    function run(sessionId: string) {
+      if (closed) return;
+      sending.add(sessionId);
+      void send(sessionId)
+        .catch(report(what))
+        .finally(() => {
+          sending.delete(sessionId);
+          if (again.delete(sessionId)) run(sessionId);
+        });
+    }
     return {
       schedule(sessionId: string) {
         if (closed || pending.has(sessionId)) return;
@@ -41,18 +56,16 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
           sessionId,
           setTimeout(() => {
             pending.delete(sessionId);
-            // A slow earlier build never lands after a newer one.
-            const next = (sending.get(sessionId) ?? Promise.resolve()).then(() => send(sessionId)).catch(report(what));
-            sending.set(sessionId, next);
-            void next.then(() => {
-              if (sending.get(sessionId) === next) sending.delete(sessionId);
-            });
+            // A slow earlier build never lands after a newer one: the newer waits for it.
+            if (sending.has(sessionId)) again.add(sessionId);
+            else run(sessionId);
           }, coalesceMs),
         );
       },
       cancel() {
         for (const timer of pending.values()) clearTimeout(timer);
         pending.clear();
+        again.clear();
       },
     };
   }

@@ -11,6 +11,7 @@ import type { CommandContext, CommandRunner } from "../command";
 import { isLiveError, LiveError } from "../errors";
 import { requireHost } from "../guards";
 import type { HotPath } from "../hotpath";
+import type { QuestionGate } from "../hotpath/gates";
 import { busy } from "../hotpath/batcher";
 import { queryRows } from "../hotpath/rows";
 import type { LiveServer } from "../publish/events";
@@ -22,6 +23,7 @@ import type { QuizBoards } from "./board";
 import type { QuizViews } from "./views";
 
 export const QUESTION_CLOSED = "Time is up: this question is closed.";
+const ALREADY_ANSWERED = "You have already answered this question.";
 const ANOTHER_OPEN = "A question is still open. Close it before asking the next.";
 /** How soon a deadline close that failed (the database out of reach) is tried again. */
 const CLOSE_RETRY_MS = 2000;
@@ -89,6 +91,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
             from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(question_id uuid, participant_id uuid, answer jsonb, credit real, elapsed_ms integer)
             join ${quizQuestions} q on q.id = v.question_id and q.status = 'open'
             join ${participants} p on p.id = v.participant_id and p.session_id = q.session_id and p.removed_at is null
+            for share of q
             on conflict do nothing
             returning question_id, participant_id`,
       );
@@ -278,28 +281,28 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
     /** A student's answer: on time by the server's clock, checked, stored with its batch, answered after the commit. */
     async submitQuizAnswer(student: { participantId: string; sessionId: string }, questionId: string, answer: QuizAnswerValue): Promise<null> {
       const receivedAt = Date.now();
-      const { question } = await hot.gates.get(student.sessionId);
-      if (!question || question.id !== questionId || receivedAt >= question.endsAt) throw new LiveError("closed", QUESTION_CLOSED);
-      const check = checkQuizAnswer(question.item, answer);
-      if (!check.ok) throw new LiveError("invalid", check.message);
       const key = `${questionId} ${student.participantId}`;
-      const entry = await answeredOf(student.sessionId, questionId);
-      if (pending.has(key) || entry.ids.has(student.participantId)) throw new LiveError("invalid", "You have already answered this question.");
-      pending.add(key);
-      const stored = await answers
-        .add({
-          sessionId: student.sessionId,
-          questionId,
-          participantId: student.participantId,
-          answer,
-          credit: quizCredit(question.item, answer),
-          elapsedMs: receivedAt - question.startedAt,
+      const open = (question: QuestionGate | null): question is QuestionGate => question?.id === questionId && receivedAt < question.endsAt;
+      // Who has answered is read only for a question the gate has open (never for any id a client sends).
+      const entry = await hot.gates.admit(student.sessionId, ({ question }) => (open(question) ? answeredOf(student.sessionId, questionId) : undefined));
+      if (!entry) throw new LiveError("closed", QUESTION_CLOSED);
+      const stored = await hot.gates
+        .admit(student.sessionId, ({ question }) => {
+          if (!open(question)) throw new LiveError("closed", QUESTION_CLOSED);
+          const check = checkQuizAnswer(question.item, answer);
+          if (!check.ok) throw new LiveError("invalid", check.message);
+          if (pending.has(key) || entry.ids.has(student.participantId)) throw new LiveError("invalid", ALREADY_ANSWERED);
+          pending.add(key);
+          return answers
+            .add({ sessionId: student.sessionId, questionId, participantId: student.participantId, answer, credit: quizCredit(question.item, answer), elapsedMs: receivedAt - question.startedAt })
+            .catch((error) => {
+              pending.delete(key);
+              throw error;
+            });
         })
-        .catch((error) => {
-          pending.delete(key);
-          return busy(error);
-        });
-      if (!stored) throw new LiveError(entry.ids.has(student.participantId) ? "invalid" : "closed", entry.ids.has(student.participantId) ? "You have already answered this question." : QUESTION_CLOSED);
+        .catch(busy);
+      // Not stored: the question closed in the database, or (a retry whose first try was stored) already answered.
+      if (!stored) throw entry.ids.has(student.participantId) ? new LiveError("invalid", ALREADY_ANSWERED) : new LiveError("closed", QUESTION_CLOSED);
       return null;
     },
 
