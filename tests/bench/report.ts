@@ -1,6 +1,32 @@
 // The benchmark's answer: the JSON the issue names (every figure a number), the table of the
 // issue's targets with pass or miss, and the other figures measured on the way, which say where
 // the time and memory went.
+import type { DriverCalls } from "./driver";
+import type { checkAnswers, checkVotes } from "./stored";
+
+/** A driver call's result, with the CPU the server and the baseline used while it ran (run.ts). */
+export type Measured<K extends keyof DriverCalls> = Awaited<ReturnType<DriverCalls[K]>> & { serverCpu: number; baselineCpu: number };
+type Held = { rssKb: number; heapKb: number };
+export type SocketMemory = { closed: Held; open: Held; rss: number; heap: number };
+
+/** Everything one run measured. */
+export type Measures = {
+  backend: BenchJson["backend"];
+  students: number;
+  voters: number;
+  join: Measured<"joinStorm">;
+  memory: SocketMemory;
+  baselineMemory: SocketMemory;
+  baselineVotes: Measured<"baselineVotes">;
+  votes: Measured<"votes">;
+  throughput: Measured<"throughput">;
+  quiz: Measured<"quiz">;
+  stored: {
+    votes: Awaited<ReturnType<typeof checkVotes>>;
+    throughput: Awaited<ReturnType<typeof checkVotes>>;
+    quiz: Awaited<ReturnType<typeof checkAnswers>>;
+  };
+};
 
 export type BenchJson = {
   backend: "pglite" | "postgres";
@@ -84,4 +110,91 @@ export function detailLines(details: Record<string, Record<string, unknown>>) {
   return Object.entries(details)
     .map(([scenario, figures]) => `${scenario}\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${show(v)}`).join("\n")}`)
     .join("\n");
+}
+
+const cpu = (r: { serverCpu: number; driverCpu: number }) => ({ server: r.serverCpu, driver: r.driverCpu });
+
+/** The issue's JSON, and the other figures by scenario. */
+export function report(m: Measures) {
+  const { join, memory, baselineMemory, baselineVotes, votes, throughput, quiz, stored } = m;
+  const json: BenchJson = {
+    backend: m.backend,
+    join: { p50_ms: join.total.p50, p99_ms: join.total.p99, refused: m.students - join.joined },
+    votes: {
+      ack_p50_ms: votes.ack.p50,
+      ack_p99_ms: votes.ack.p99,
+      baseline_ack_p50_ms: baselineVotes.ack.p50,
+      baseline_ack_p99_ms: baselineVotes.ack.p99,
+      acked: votes.acked,
+      stored: stored.votes.stored,
+      lost: stored.votes.lost,
+      duplicated: stored.votes.duplicated,
+    },
+    throughput: { stored_per_s: throughput.storedPerSecond },
+    quiz: { ack_p99_ms: quiz.ack.p99, leaderboard_ms: quiz.leaderboardMs },
+    memory: { rss_per_socket_kb: memory.rss },
+  };
+  const details = {
+    "join storm": {
+      joined: join.joined,
+      refusals: join.refused,
+      "form (POST /join) ms": join.form,
+      "page (GET /play) ms": join.page,
+      "socket + snapshot ms": join.socket,
+      "sent to the console": join.traffic.host,
+      "sent to the projector": join.traffic.projector,
+      "cpu (cores)": cpu(join),
+    },
+    memory: {
+      "server RSS (KB), sockets closed / open": { closed: memory.closed.rssKb, open: memory.open.rssKb },
+      "server V8 heap per socket (KB)": memory.heap,
+      "baseline RSS per socket (KB)": baselineMemory.rss,
+      "baseline V8 heap per socket (KB)": baselineMemory.heap,
+    },
+    "votes (baseline)": {
+      ack: baselineVotes.ack,
+      acked: baselineVotes.acked,
+      refused: baselineVotes.refused,
+      "timed out": baselineVotes.timedOut,
+      "cpu (cores)": { baseline: baselineVotes.baselineCpu, driver: baselineVotes.driverCpu },
+    },
+    votes: {
+      ack: votes.ack,
+      sent: votes.sent,
+      "sent per second": votes.rate,
+      refused: votes.refused,
+      "timed out": votes.timedOut,
+      students: m.voters,
+      "students with an acked vote": stored.votes.voters,
+      "poll:close ack ms": votes.closeMs,
+      "voted, in the closed poll's tally": votes.tallyVoted,
+      "cpu (cores)": cpu(votes),
+    },
+    throughput: {
+      acked: throughput.acked,
+      seconds: throughput.seconds,
+      "offered at most per second": throughput.offeredAtMost,
+      ack: throughput.ack,
+      refused: throughput.refused,
+      "timed out": throughput.timedOut,
+      "stored rows / lost / duplicated": { stored: stored.throughput.stored, lost: stored.throughput.lost, duplicated: stored.throughput.duplicated },
+      "poll:close ack ms": throughput.closeMs,
+      "cpu (cores)": cpu(throughput),
+    },
+    "quiz burst": {
+      question: `${quiz.kind}, ${quiz.limitSeconds} s`,
+      "question reached students (ms after ask)": quiz.broadcast,
+      ack: quiz.ack,
+      acked: quiz.acked,
+      refused: quiz.refused,
+      "timed out": quiz.timedOut,
+      "stored rows / acked without a row": { stored: stored.quiz.stored, lost: stored.quiz.lost },
+      "quiz:close ack ms": quiz.closeMs,
+      "console got the leaderboard (ms after close)": quiz.consoleLeaderboardMs,
+      "leaderboard entries": quiz.leaders,
+      "results reached students (ms after close)": quiz.results,
+      "cpu (cores)": cpu(quiz),
+    },
+  };
+  return { json, details };
 }

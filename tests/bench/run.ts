@@ -21,7 +21,8 @@ import type { DriverCalls } from "./driver";
 import { sleep } from "./pace";
 import { heldMemory, INSPECT, inspectorUrl } from "./inspector";
 import { cpuMeter } from "./processStats";
-import { detailLines, targetTable, type BenchJson } from "./report";
+import { detailLines, report, targetTable } from "./report";
+import type { Measured, SocketMemory } from "./report";
 import { caller } from "./rpc";
 import { checkAnswers, checkVotes } from "./stored";
 
@@ -70,6 +71,8 @@ function parseOptions(argv: string[]) {
     throughputSeconds: positive("throughput-seconds", 10),
     quizSeconds: positive("quiz-seconds", 2),
     out: path.resolve(values.out ?? path.join(projectRoot, "tests/artifacts/bench.json")),
+    /** Any flag but --out changes the run from the issue's table. */
+    scaled: Object.entries(values).some(([name, value]) => name !== "out" && value !== undefined),
   };
 }
 
@@ -123,7 +126,7 @@ async function main() {
     cleanups.push(async () => void (driverProcess.exitCode === null && driverProcess.kill()));
     const call = caller<DriverCalls>(driverProcess);
     /** Runs a driver call and adds the server's (and baseline's) CPU share while it ran. */
-    const measured = async <K extends keyof DriverCalls & string>(name: K, args: Parameters<DriverCalls[K]>[0]) => {
+    const measured = async <K extends keyof DriverCalls & string>(name: K, args: Parameters<DriverCalls[K]>[0]): Promise<Measured<K>> => {
       const [serverCpu, baselineCpu] = [cpuMeter(serverPid), cpuMeter(baselinePid)];
       const result = await call(name, args);
       return { ...result, serverCpu: serverCpu.share(), baselineCpu: baselineCpu.share() };
@@ -140,7 +143,7 @@ async function main() {
      * Not the join storm's before and after: a server releases tens of MB of start-up memory at
      * some point during its first minutes, which swamped that difference.
      */
-    const socketMemory = async (target: "rostrum" | "baseline", pid: number, inspector: string) => {
+    const socketMemory = async (target: "rostrum" | "baseline", pid: number, inspector: string): Promise<SocketMemory> => {
       await call("disconnect", { target });
       await sleep(SETTLE_MS);
       const closed = await heldMemory(pid, inspector);
@@ -180,83 +183,20 @@ async function main() {
       checkAnswers(handle.db, quiz.questionId, quiz.ackedStudents),
     ]).finally(() => handle.close());
 
-    const json: BenchJson = {
+    const { json, details } = report({
       backend: database.backend,
-      join: { p50_ms: join.total.p50, p99_ms: join.total.p99, refused: options.students - join.joined },
-      votes: {
-        ack_p50_ms: votes.ack.p50,
-        ack_p99_ms: votes.ack.p99,
-        baseline_ack_p50_ms: baselineVotes.ack.p50,
-        baseline_ack_p99_ms: baselineVotes.ack.p99,
-        acked: votes.acked,
-        stored: votesDb.stored,
-        lost: votesDb.lost,
-        duplicated: votesDb.duplicated,
-      },
-      throughput: { stored_per_s: throughput.storedPerSecond },
-      quiz: { ack_p99_ms: quiz.ack.p99, leaderboard_ms: quiz.leaderboardMs },
-      memory: { rss_per_socket_kb: memory.rss },
-    };
-    const cpu = (r: { serverCpu: number; driverCpu: number }) => ({ server: r.serverCpu, driver: r.driverCpu });
-    const details = {
-      "join storm": {
-        joined: join.joined,
-        refusals: join.refused,
-        "form (POST /join) ms": join.form,
-        "page (GET /play) ms": join.page,
-        "socket + snapshot ms": join.socket,
-        "sent to the console": join.traffic.host,
-        "sent to the projector": join.traffic.projector,
-        "cpu (cores)": cpu(join),
-      },
-      memory: {
-        "server RSS (KB), sockets closed / open": { closed: memory.closed.rssKb, open: memory.open.rssKb },
-        "server V8 heap per socket (KB)": memory.heap,
-        "baseline RSS per socket (KB)": baselineMemory.rss,
-        "baseline V8 heap per socket (KB)": baselineMemory.heap,
-      },
-      "votes (baseline)": { ack: baselineVotes.ack, acked: baselineVotes.acked, refused: baselineVotes.refused, "timed out": baselineVotes.timedOut, "cpu (cores)": { baseline: baselineVotes.baselineCpu, driver: baselineVotes.driverCpu } },
-      votes: {
-        ack: votes.ack,
-        sent: votes.sent,
-        "sent per second": votes.rate,
-        refused: votes.refused,
-        "timed out": votes.timedOut,
-        students: voters,
-        "students with an acked vote": votesDb.voters,
-        "poll:close ack ms": votes.closeMs,
-        "voted, in the closed poll's tally": votes.tallyVoted,
-        "cpu (cores)": cpu(votes),
-      },
-      throughput: {
-        acked: throughput.acked,
-        seconds: throughput.seconds,
-        "offered at most per second": throughput.offeredAtMost,
-        ack: throughput.ack,
-        refused: throughput.refused,
-        "timed out": throughput.timedOut,
-        "stored rows / lost / duplicated": { stored: throughputDb.stored, lost: throughputDb.lost, duplicated: throughputDb.duplicated },
-        "poll:close ack ms": throughput.closeMs,
-        "cpu (cores)": cpu(throughput),
-      },
-      "quiz burst": {
-        question: `${quiz.kind}, ${quiz.limitSeconds} s`,
-        "question reached students (ms after ask)": quiz.broadcast,
-        ack: quiz.ack,
-        acked: quiz.acked,
-        refused: quiz.refused,
-        "timed out": quiz.timedOut,
-        "stored rows / acked without a row": { stored: quizDb.stored, lost: quizDb.lost },
-        "quiz:close ack ms": quiz.closeMs,
-        "console got the leaderboard (ms after close)": quiz.consoleLeaderboardMs,
-        "leaderboard entries": quiz.leaders,
-        "results reached students (ms after close)": quiz.results,
-        "cpu (cores)": cpu(quiz),
-      },
-    };
-
-    const scaled = options.students !== 2000 || options.voters !== 1000 || options.rate !== 2000 || options.seconds !== 20 || options.quizSeconds !== 2;
-    console.log(`\nRostrum benchmark (${database.backend})${scaled ? ": a scaled-down run; the targets are for the full one" : ""}\n`);
+      students: options.students,
+      voters,
+      join,
+      memory,
+      baselineMemory,
+      baselineVotes,
+      votes,
+      throughput,
+      quiz,
+      stored: { votes: votesDb, throughput: throughputDb, quiz: quizDb },
+    });
+    console.log(`\nRostrum benchmark (${database.backend})${options.scaled ? ": a scaled-down run; the targets are for the full one" : ""}\n`);
     console.log(targetTable(json));
     console.log(`\n${detailLines(details)}\n`);
     await mkdir(path.dirname(options.out), { recursive: true });
