@@ -23,10 +23,7 @@ const isVote = (payload: unknown): payload is { pollId: string; choices: number[
   if (typeof payload !== "object" || payload === null) return false;
   const { pollId, choices } = payload as Record<string, unknown>;
   return (
-    typeof pollId === "string" &&
-    Array.isArray(choices) &&
-    choices.length <= OPTIONS &&
-    choices.every((c) => Number.isInteger(c) && c >= 0 && c < OPTIONS)
+    typeof pollId === "string" && Array.isArray(choices) && choices.length <= OPTIONS && choices.every((c) => Number.isInteger(c) && c >= 0 && c < OPTIONS)
   );
 };
 

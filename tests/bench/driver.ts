@@ -129,9 +129,9 @@ const handlers = {
             (error: Error) => {
               const reason = error instanceof JoinRefused ? error.message : `error: ${(error as Error & { code?: string }).code ?? error.message}`;
               refused[reason] = (refused[reason] ?? 0) + 1;
-            },
-          ),
-        ),
+            }
+          )
+        )
       );
       await Promise.all(joins);
       const elapsed = (performance.now() - started) / 1000;

@@ -37,7 +37,7 @@ export function timedEmit<T = unknown>(socket: ClientSocket, event: string, payl
     (socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(e: string, p: unknown, cb: (error: Error | null, answer: Ack<T>) => void): void }).emit(
       event,
       payload,
-      (error, answer) => resolve({ ms: performance.now() - sentAt, answer: error ? null : answer }),
+      (error, answer) => resolve({ ms: performance.now() - sentAt, answer: error ? null : answer })
     );
   });
 }

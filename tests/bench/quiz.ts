@@ -37,7 +37,11 @@ function changeAt(socket: ClientSocket, matches: (change: QuizChange) => boolean
 }
 
 /** Counts the students who got `event` (once each) and when the last one did; `stop()` ends the count. */
-function arrivals<K extends keyof ServerToClientEvents>(sockets: ClientSocket[], event: K, matches: (payload: Parameters<ServerToClientEvents[K]>[0]) => boolean) {
+function arrivals<K extends keyof ServerToClientEvents>(
+  sockets: ClientSocket[],
+  event: K,
+  matches: (payload: Parameters<ServerToClientEvents[K]>[0]) => boolean
+) {
   const seen = new Set<ClientSocket>();
   let last = 0;
   const stops = sockets.map((socket) => {
@@ -78,8 +82,8 @@ export async function quizBurst({ host, projector, students }: Class, { seconds 
       timedEmit(sockets[i], "quiz:answer", { questionId, ...answerFor(question, i % 2 === 0) }).then((answer) => {
         ack.add(answer);
         if (answer.answer?.ok) acked.push(students[i].participantId);
-      }),
-    ),
+      })
+    )
   );
   await Promise.all(answers);
 

@@ -76,7 +76,13 @@ export const TARGETS: { scenario: string; figure: string; value(j: BenchJson): s
     met: (j) => j.throughput.stored_per_s >= 5000,
   },
   { scenario: "quiz burst", figure: "ack p99", value: (j) => ms(j.quiz.ack_p99_ms), target: "≤ 100 ms", met: (j) => j.quiz.ack_p99_ms <= 100 },
-  { scenario: "quiz burst", figure: "close to leaderboard", value: (j) => ms(j.quiz.leaderboard_ms), target: "≤ 250 ms", met: (j) => j.quiz.leaderboard_ms <= 250 },
+  {
+    scenario: "quiz burst",
+    figure: "close to leaderboard",
+    value: (j) => ms(j.quiz.leaderboard_ms),
+    target: "≤ 250 ms",
+    met: (j) => j.quiz.leaderboard_ms <= 250,
+  },
   {
     scenario: "memory",
     figure: "server RSS per socket",
@@ -92,7 +98,14 @@ function ms(value: number) {
 
 function table(rows: string[][]) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join("  ")
+        .trimEnd()
+    )
+    .join("\n");
 }
 
 export function targetTable(json: BenchJson) {
@@ -105,10 +118,24 @@ export function targetTable(json: BenchJson) {
 /** Other figures, as "name: value" lines under a heading per scenario. */
 export function detailLines(details: Record<string, Record<string, unknown>>) {
   const show = (v: unknown): string =>
-    typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : typeof v === "object" && v !== null ? inline(v as Record<string, unknown>) : String(v);
-  const inline = (o: Record<string, unknown>) => `{ ${Object.entries(o).map(([k, v]) => `${k} ${show(v)}`).join(", ")} }`;
+    typeof v === "number"
+      ? Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(2)
+      : typeof v === "object" && v !== null
+      ? inline(v as Record<string, unknown>)
+      : String(v);
+  const inline = (o: Record<string, unknown>) =>
+    `{ ${Object.entries(o)
+      .map(([k, v]) => `${k} ${show(v)}`)
+      .join(", ")} }`;
   return Object.entries(details)
-    .map(([scenario, figures]) => `${scenario}\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${show(v)}`).join("\n")}`)
+    .map(
+      ([scenario, figures]) =>
+        `${scenario}\n${Object.entries(figures)
+          .map(([k, v]) => `  ${k}: ${show(v)}`)
+          .join("\n")}`
+    )
     .join("\n");
 }
 

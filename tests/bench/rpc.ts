@@ -12,7 +12,7 @@ export function serve(handlers: Handlers) {
     const reply = (answer: Omit<Reply, "id">) => process.send!({ id: request.id, ...answer });
     handlers[request.name](request.args).then(
       (result) => reply({ result }),
-      (error: Error) => reply({ error: error.stack ?? String(error) }),
+      (error: Error) => reply({ error: error.stack ?? String(error) })
     );
   });
 }

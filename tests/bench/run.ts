@@ -29,22 +29,32 @@ import { checkAnswers, checkVotes } from "./stored";
 const USAGE = `npm run bench -- [--students N] [--voters N] [--rate R] [--seconds S] [--join-seconds S]
                     [--throughput-seconds S] [--quiz-seconds S] [--out FILE]`;
 
+/** A mistake in the command line: said in one sentence with the usage, no stack. */
+class UsageError extends Error {}
+
 /** The issue's table; smaller runs keep its per-student pace (see README "Benchmark"). */
 function parseOptions(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      students: { type: "string" },
-      voters: { type: "string" },
-      rate: { type: "string" },
-      seconds: { type: "string" },
-      "join-seconds": { type: "string" },
-      "throughput-seconds": { type: "string" },
-      "quiz-seconds": { type: "string" },
-      out: { type: "string" },
-      help: { type: "boolean" },
-    },
-  });
+  const parse = () =>
+    parseArgs({
+      args: argv,
+      options: {
+        students: { type: "string" },
+        voters: { type: "string" },
+        rate: { type: "string" },
+        seconds: { type: "string" },
+        "join-seconds": { type: "string" },
+        "throughput-seconds": { type: "string" },
+        "quiz-seconds": { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean" },
+      },
+    });
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    ({ values } = parse());
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -53,15 +63,17 @@ function parseOptions(argv: string[]) {
     const raw = values[name];
     if (raw === undefined) return fallback;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number\n${USAGE}`);
+    if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number`);
     return value;
   };
   const students = Math.round(positive("students", 2000));
   const voters = Math.round(positive("voters", Math.min(1000, students)));
-  if (voters > students) throw new Error(`--voters (${voters}) cannot exceed --students (${students})`);
+  if (voters > students) throw new UsageError(`--voters (${voters}) cannot exceed --students (${students})`);
   const rate = positive("rate", 2 * voters);
   if (rate / voters >= EVENTS_PER_SECOND)
-    throw new Error(`--rate ${rate} makes each of ${voters} voters send ${rate / voters}/s; the server allows ${EVENTS_PER_SECOND} events a second per seat`);
+    throw new UsageError(
+      `--rate ${rate} makes each of ${voters} voters send ${rate / voters}/s; the server allows ${EVENTS_PER_SECOND} events a second per seat`
+    );
   return {
     students,
     voters,
@@ -122,7 +134,10 @@ async function main() {
     const serverPid = server.child.pid!;
     const baselinePid = baseline.child.pid!;
 
-    const driverProcess = fork(path.join(projectRoot, "tests/bench/driver.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const driverProcess = fork(path.join(projectRoot, "tests/bench/driver.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     cleanups.push(async () => void (driverProcess.exitCode === null && driverProcess.kill()));
     const call = caller<DriverCalls>(driverProcess);
     /** Runs a driver call and adds the server's (and baseline's) CPU share while it ran. */
@@ -165,7 +180,11 @@ async function main() {
     const baselineVotes = await measured("baselineVotes", { voters, rate, seconds: options.seconds });
     log(`  baseline ack p50 ${baselineVotes.ack.p50.toFixed(2)} ms, p99 ${baselineVotes.ack.p99.toFixed(2)} ms`);
     const votes = await measured("votes", { voters, rate, seconds: options.seconds });
-    log(`  ack p50 ${votes.ack.p50.toFixed(2)} ms, p99 ${votes.ack.p99.toFixed(2)} ms; ${votes.acked} acked, refused ${JSON.stringify(votes.refused)}, ${votes.timedOut} timed out`);
+    log(
+      `  ack p50 ${votes.ack.p50.toFixed(2)} ms, p99 ${votes.ack.p99.toFixed(2)} ms; ${votes.acked} acked, refused ${JSON.stringify(votes.refused)}, ${
+        votes.timedOut
+      } timed out`
+    );
     log(`throughput: ${join.joined} students as fast as the server answers, for ${options.throughputSeconds} s`);
     const throughput = await measured("throughput", { seconds: options.throughputSeconds });
     log(`  ${throughput.storedPerSecond.toFixed(0)} stored votes/s`);
@@ -211,7 +230,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error: Error) => {
-    console.error(error.stack ?? String(error));
+    console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error.stack ?? String(error));
     process.exit(1);
-  },
+  }
 );

@@ -21,12 +21,7 @@ export async function checkVotes(db: Database, pollId: string, seats: SeatVotes[
     const row = byStudent.get(participantId);
     return !row || !(same(row, lastAcked) || after.some((choices) => same(row, choices)));
   }).length;
-  const groups = await db
-    .select({ rows: count() })
-    .from(pollVotes)
-    .where(eq(pollVotes.pollId, pollId))
-    .groupBy(pollVotes.participantId)
-    .having(gt(count(), 1));
+  const groups = await db.select({ rows: count() }).from(pollVotes).where(eq(pollVotes.pollId, pollId)).groupBy(pollVotes.participantId).having(gt(count(), 1));
   return {
     stored: rows.length,
     voters: seats.filter((s) => s.lastAcked).length,

@@ -83,7 +83,12 @@ export async function votesScenario(room: Class, { voters, rate, seconds }: { vo
   const seated = room.students.slice(0, voters);
   if (seated.length < voters) throw new Error(`the votes scenario needs ${voters} students, ${seated.length} joined`);
   const pollId = await openPoll(room, "Benchmark: votes at a steady rate");
-  const run = await steadyVotes(seated.map((s) => s.socket), pollId, rate, seconds);
+  const run = await steadyVotes(
+    seated.map((s) => s.socket),
+    pollId,
+    rate,
+    seconds
+  );
   return {
     pollId,
     ack: run.ack.figures("votes"),
@@ -119,7 +124,7 @@ export async function throughput(room: Class, { seconds }: { seconds: number }) 
         const wait = sentAt + gap - performance.now();
         if (wait > 0) await sleep(wait);
       }
-    }),
+    })
   );
   const elapsed = (lastAnswer - started) / 1000;
   return {
