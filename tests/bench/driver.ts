@@ -11,7 +11,7 @@ import { quizBurst } from "./quiz";
 import { serve } from "./rpc";
 import { steadyVotes, throughput, votesScenario } from "./votes";
 
-/** Its quiz bank and polls are what the scenarios ask. */
+/** Its quiz bank gives the quiz burst its question (the polls are typed by the benchmark). */
 const SCENARIO = "conditioned-engagement";
 
 export type Student = { name: string; participantId: string; cookie: string; socket: ClientSocket };
@@ -20,7 +20,6 @@ export type Class = { host: ClientSocket; projector: ClientSocket; students: Stu
 type SessionRef = { id: string; code: string };
 
 let url = "";
-let teacherCookie = "";
 let session: SessionRef = { id: "", code: "" };
 const students: Student[] = [];
 let baselineUrl = "";
@@ -92,13 +91,18 @@ function watchTraffic(socket: ClientSocket) {
   };
 }
 
+/** Runs open(i) for i in [0, count), a hundred at a time: a reconnect wave, without thousands of handshakes in flight at once. */
+async function inHundreds(count: number, open: (i: number) => Promise<void>) {
+  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => open(i + j)));
+}
+
 const figures = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
 
 const handlers = {
   /** Signs a teacher up, starts a session for `capacity` students, and opens the console and projector sockets. */
   async setup(args: { url: string; capacity: number }) {
     url = args.url;
-    teacherCookie = (await signUpTeacher(url)).cookie;
+    const teacherCookie = (await signUpTeacher(url)).cookie;
     session = await startSession(url, teacherCookie, SCENARIO, args.capacity).catch((error: Error) => {
       throw new Error(`${error.message} (a session for ${args.capacity} students: is CAPACITY.max in server/limits.ts at least that?)`);
     });
@@ -168,18 +172,14 @@ const handlers = {
             const snapshot = await send(student.socket, "session:snapshot", {});
             if (!snapshot.ok) throw new Error(`reconnecting, a snapshot was refused: ${snapshot.error.code}`);
           };
-    const count = target === "baseline" ? baseline.length : students.length;
-    for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => reopen(i + j)));
+    await inHundreds(target === "baseline" ? baseline.length : students.length, reopen);
     return null;
   },
 
-  /** Opens `count` sockets to the baseline server, a hundred at a time. */
+  /** Opens `count` sockets to the baseline server. */
   async connectBaseline(args: { baselineUrl: string; count: number }) {
     baselineUrl = args.baselineUrl;
-    for (let i = 0; i < args.count; i += 100) {
-      const batch = Array.from({ length: Math.min(100, args.count - i) }, () => connect(baselineUrl, BASELINE_HANDSHAKE));
-      baseline.push(...(await Promise.all(batch)));
-    }
+    await inHundreds(args.count, async (i) => void (baseline[i] = await connect(baselineUrl, BASELINE_HANDSHAKE)));
     return null;
   },
 
