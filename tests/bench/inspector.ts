@@ -20,38 +20,70 @@ export function inspectorUrl(output: string): string {
   return url;
 }
 
-/** Runs DevTools protocol commands in order on one connection and answers their results. */
-async function devtools(url: string, commands: { method: string; params?: object }[]) {
+type Message = { id?: number; result?: unknown; method?: string; params?: Record<string, unknown> };
+
+/** A DevTools protocol connection: `call` answers a command's result; `events` keeps what the process sent unasked. */
+async function connectDevtools(url: string) {
   const socket = new WebSocket(url);
   await new Promise((resolve, reject) => {
     socket.addEventListener("open", resolve, { once: true });
     socket.addEventListener("error", () => reject(new Error(`could not reach the inspector at ${url}`)), { once: true });
   });
+  let next = 0;
   const replies = new Map<number, (result: unknown) => void>();
+  const events: Message[] = [];
+  const waiting: (() => void)[] = [];
   socket.addEventListener("message", (message) => {
-    const reply = JSON.parse(String(message.data)) as { id?: number; result?: unknown };
-    if (reply.id !== undefined) replies.get(reply.id)?.(reply.result);
+    const data = JSON.parse(String(message.data)) as Message;
+    if (data.id !== undefined) replies.get(data.id)?.(data.result);
+    else events.push(data);
+    waiting.splice(0).forEach((wake) => wake());
   });
-  try {
-    const results: unknown[] = [];
-    for (const [id, command] of commands.entries()) {
-      const reply = new Promise((resolve) => replies.set(id, resolve));
-      socket.send(JSON.stringify({ id, ...command }));
-      results.push(await reply);
-    }
-    return results;
-  } finally {
-    socket.close();
-  }
+  return {
+    events,
+    call(method: string, params: object = {}) {
+      const id = next++;
+      return new Promise<unknown>((resolve) => {
+        replies.set(id, resolve);
+        socket.send(JSON.stringify({ id, method, params }));
+      });
+    },
+    /** Waits for the event `matches` accepts (looking at those already here first). */
+    async event(matches: (event: Message) => boolean) {
+      for (;;) {
+        const found = events.find(matches);
+        if (found) return found;
+        await new Promise<void>((wake) => waiting.push(wake));
+      }
+    },
+    close: () => socket.close(),
+  };
 }
 
-/** Resident memory and V8 heap in use (KB), after a full garbage collection. */
+/**
+ * Resident memory and V8 heap in use (KB), after a full garbage collection in the main thread
+ * and in every worker: tsx's module hooks run on a loader thread whose start-up garbage, tens of
+ * MB, is otherwise freed at some moment of its own and would land between two readings.
+ */
 async function afterCollection(pid: number, url: string) {
-  const [, evaluated] = await devtools(url, [
-    { method: "HeapProfiler.collectGarbage" },
-    { method: "Runtime.evaluate", params: { expression: "process.memoryUsage().heapUsed", returnByValue: true } },
-  ]);
-  return { rssKb: rssKb(pid), heapKb: (evaluated as { result: { value: number } }).result.value / 1024 };
+  const devtools = await connectDevtools(url);
+  try {
+    await devtools.call("NodeWorker.enable", { waitForDebuggerOnStart: false });
+    // The workers already running are announced right after the enable.
+    await sleep(100);
+    const workers = devtools.events.filter((e) => e.method === "NodeWorker.attachedToWorker").map((e) => String(e.params!.sessionId));
+    for (const sessionId of workers) {
+      await devtools.call("NodeWorker.sendMessageToWorker", { sessionId, message: JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }) });
+      await devtools.event(
+        (e) => e.method === "NodeWorker.receivedMessageFromWorker" && e.params!.sessionId === sessionId && JSON.parse(String(e.params!.message)).id === 1
+      );
+    }
+    await devtools.call("HeapProfiler.collectGarbage");
+    const evaluated = await devtools.call("Runtime.evaluate", { expression: "process.memoryUsage().heapUsed", returnByValue: true });
+    return { rssKb: rssKb(pid), heapKb: (evaluated as { result: { value: number } }).result.value / 1024 };
+  } finally {
+    devtools.close();
+  }
 }
 
 /**
