@@ -17,6 +17,12 @@ export type BatchOptions<I, R> = {
   run(items: I[]): Promise<R[]>;
 };
 
+/**
+ * The hot path's batches: a write waits at most 5 ms for company, 500 go at once, and up to
+ * 10,000 may wait (a 2,000-student class sending a few each) before more are refused as busy.
+ */
+export const HOT_BATCH = { windowMs: 5, maxItems: 500, maxWaiting: 10_000 } as const;
+
 export class BatchFullError extends Error {
   constructor() {
     super("too many writes waiting");

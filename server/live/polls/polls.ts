@@ -10,7 +10,7 @@ import type { CommandContext, CommandRunner } from "../command";
 import { LiveError } from "../errors";
 import { requireHost, sessionNotFound } from "../guards";
 import type { HotPath } from "../hotpath";
-import { busy } from "../hotpath/batcher";
+import { busy, HOT_BATCH } from "../hotpath/batcher";
 import { queryRows } from "../hotpath/rows";
 import type { PollGate } from "../hotpath/gates";
 import { containsProfanity } from "../lobby/profanity";
@@ -25,8 +25,6 @@ import type { Tallies } from "./tallies";
 export const POLL_CLOSED = "This poll is closed.";
 const ANOTHER_OPEN = "Another poll is still open. Close it before starting the next.";
 
-/** Votes one batch stores at most, and how many may wait (a 2,000-student class voting twice). */
-const VOTE_BATCH = { windowMs: 5, maxItems: 500, maxWaiting: 10_000 } as const;
 
 type VoteItem = { sessionId: string; pollId: string; participantId: string; choices: number[]; text: string | null };
 export type VotePayload = { pollId: string; choices: number[]; text?: string };
@@ -85,11 +83,16 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
     );
     const stored = new Set(rows.map((r) => key({ pollId: r.poll_id, participantId: r.participant_id })));
     const byPoll = new Map<string, VoteItem[]>();
-    for (const v of last.values()) if (stored.has(key(v))) byPoll.set(v.pollId, [...(byPoll.get(v.pollId) ?? []), v]);
+    for (const v of last.values()) {
+      if (!stored.has(key(v))) continue;
+      const list = byPoll.get(v.pollId);
+      if (list) list.push(v);
+      else byPoll.set(v.pollId, [v]);
+    }
     await Promise.all([...byPoll].map(([pollId, votes]) => tallies.apply(pollId, votes)));
     return items.map((v) => stored.has(key(v)));
   }
-  const votes = hot.batcher({ ...VOTE_BATCH, run: storeVotes });
+  const votes = hot.batcher({ ...HOT_BATCH, run: storeVotes });
 
   /** Tells every audience what the polls part now looks like, after the commit. */
   function announce(ctx: CommandContext, changed?: PollRow) {

@@ -12,7 +12,7 @@ import { isLiveError, LiveError } from "../errors";
 import { requireHost } from "../guards";
 import type { HotPath } from "../hotpath";
 import type { QuestionGate } from "../hotpath/gates";
-import { busy } from "../hotpath/batcher";
+import { busy, HOT_BATCH } from "../hotpath/batcher";
 import { queryRows } from "../hotpath/rows";
 import type { LiveServer } from "../publish/events";
 import { rooms } from "../publish/rooms";
@@ -27,7 +27,6 @@ const ALREADY_ANSWERED = "You have already answered this question.";
 const ANOTHER_OPEN = "A question is still open. Close it before asking the next.";
 /** How soon a deadline close that failed (the database out of reach) is tried again. */
 const CLOSE_RETRY_MS = 2000;
-const ANSWER_BATCH = { windowMs: 5, maxItems: 500, maxWaiting: 10_000 } as const;
 /** "N of M have answered" goes out at most this often per question. */
 const PROGRESS_MS = 250;
 
@@ -106,7 +105,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
       for (const a of items) pending.delete(key(a));
     }
   }
-  const answers = hot.batcher({ ...ANSWER_BATCH, run: storeAnswers });
+  const answers = hot.batcher({ ...HOT_BATCH, run: storeAnswers });
 
   /** Tells every audience the quiz part as it may see it, after the commit. */
   function announce(ctx: CommandContext) {
@@ -138,6 +137,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
         .limit(1),
     ]);
     const streaks = previous ? await tx.select({ participantId: quizAnswers.participantId, streak: quizAnswers.streak }).from(quizAnswers).where(eq(quizAnswers.questionId, previous.id)) : [];
+    const creditOf = new Map(rows.map((r) => [r.participantId, r.credit]));
     const scored = scoreQuestion({
       answers: rows.map((a) => ({ participantId: a.participantId, credit: a.credit, elapsedMs: a.elapsedMs })),
       previousStreaks: new Map(streaks.map((s) => [s.participantId, s.streak ?? 0])),
@@ -165,7 +165,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
           questionId: question.id,
           answered: mine !== undefined,
           correct: mine?.correct ?? false,
-          credit: rows.find((r) => r.participantId === entry.participantId)?.credit ?? 0,
+          credit: creditOf.get(entry.participantId) ?? 0,
           points: mine?.points ?? 0,
           streak: mine?.streak ?? 0,
           total: entry.points,
@@ -205,8 +205,10 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
   return {
     /** For rounds: closing a quiz round closes its open question. */
     async closeForRound(ctx: CommandContext, roundId: string) {
-      for (const q of await openQuestions(ctx, roundId)) await closeQuestion(ctx, q);
-      announce(ctx);
+      const open = await openQuestions(ctx, roundId);
+      for (const q of open) await closeQuestion(ctx, q);
+      // The round's end shows the podium: closing a question announced it already.
+      if (open.length === 0) announce(ctx);
     },
 
     /** For ending the session. */
