@@ -13,8 +13,8 @@ import { hashToken } from "../hashToken";
 import { closeRoom } from "../live/publish/publisher";
 import type { LiveServer } from "../live/publish/events";
 import { rooms } from "../live/publish/rooms";
-import { handshakeSchema, payloads, type DatabaseStatus, type SocketData } from "./events";
-import type { LiveSocket } from "./handlers";
+import { handshakeSchema, type DatabaseStatus, type SocketData } from "./events";
+import { createCommands, type Answer, type LiveSocket } from "./handlers";
 import { createHandshakeGuard, TOO_MANY_FAILED } from "./handshakes";
 import { BUSY, createSocketLimits, TOO_MANY } from "./limits";
 import { registerDebateHandlers } from "./debateHandlers";
@@ -117,11 +117,50 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
     })();
   });
 
+  const commands = createCommands((handle) => {
+    registerSessionHandlers(handle, live);
+    registerLobbyHandlers(handle, live);
+    registerDebateHandlers(handle, live);
+    registerQuizHandlers(handle, live);
+  });
+
+  /**
+   * Every event a socket sends, one function for all sockets, in this order: an acknowledgement
+   * to answer (without one there is no one to answer, and the command is not run), a known
+   * event, the identity's rate limit, the students' lane, then the command.
+   */
+  function receive(socket: LiveSocket, [event, payload, ack]: unknown[]) {
+    if (typeof ack !== "function") return;
+    // A command that found the database out of reach (answered `unavailable`) marks it down.
+    const answer: Answer = (result) => {
+      if (!result.ok && result.error.code === "unavailable") health.markDown("a command could not reach it");
+      ack(result);
+    };
+    if (typeof event !== "string" || !commands.has(event)) return answer(refusal("invalid", `There is no event called “${String(event).slice(0, 40)}”.`));
+    const data = socket.data;
+    void limits.allow(data, event).then((allowed) => {
+      if (!allowed) return answer(refusal("rate_limited", TOO_MANY));
+      // A socket that left meanwhile has no one to answer: its command is not run.
+      if (!socket.connected) return;
+      // Votes and answers bypass the lane: they wait in their batch, which bounds their database work.
+      if (data.role !== "participant" || HOT_PATH.has(event)) return void commands.run(data, event, payload, answer);
+      limits.runStudentWork(
+        (done) => {
+          if (!socket.connected) return done();
+          void commands.run(data, event, payload, (result) => {
+            done();
+            answer(result);
+          });
+        },
+        () => answer(refusal("rate_limited", BUSY)),
+      );
+    });
+  }
+
   io.on("connection", (socket) => {
     const data = socket.data;
     limits.admit(data, socket);
     socket.join(rooms.session(data.sessionId));
-    socket.on("disconnect", () => limits.release(data, socket));
     if (data.role === "participant") {
       socket.join(rooms.participant(data.participantId));
       // The side's room from a fresh read, taken once the socket is in its student's room: a move or
@@ -134,9 +173,6 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
         (error) => logError("reading a seat failed", error),
       );
       if (live.presence.connect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, true);
-      socket.on("disconnect", () => {
-        if (live.presence.disconnect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, false);
-      });
     } else {
       socket.join(data.role === "host" ? rooms.host(data.sessionId) : rooms.projector(data.sessionId));
       socket.join(rooms.login(data.loginId));
@@ -146,44 +182,14 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
         (error) => logError("checking a login failed", error),
       );
     }
+    socket.on("disconnect", () => {
+      limits.release(data, socket);
+      if (data.role === "participant" && live.presence.disconnect(data.participantId)) live.presenceChanged(data.sessionId, data.participantId, false);
+    });
 
     socket.emit("database:status", databaseStatus(health.up));
-    // A command that found the database out of reach (answered `unavailable`) marks it down.
-    socket.use((packet, next) => {
-      const ack = packet[packet.length - 1];
-      if (typeof ack === "function")
-        packet[packet.length - 1] = (result: { ok: boolean; error?: { code: string } }) => {
-          if (!result.ok && result.error?.code === "unavailable") health.markDown("a command could not reach it");
-          ack(result);
-        };
-      next();
-    });
-    socket.use((packet, next) => {
-      const [event] = packet;
-      const ack = packet[packet.length - 1];
-      // Without an acknowledgement there is no one to answer, and the command is not run.
-      if (packet.length < 2 || typeof ack !== "function") return;
-      if (typeof event !== "string" || !Object.hasOwn(payloads, event))
-        return ack(refusal("invalid", `There is no event called “${String(event).slice(0, 40)}”.`));
-      void limits.allow(data, event).then((allowed) => {
-        if (!allowed) return ack(refusal("rate_limited", TOO_MANY));
-        // Votes and answers bypass the lane: they wait in their batch, which bounds their database work.
-        if (data.role !== "participant" || HOT_PATH.has(event)) return next();
-        limits.runStudentWork(
-          (done) => {
-            packet[packet.length - 1] = (...answer: unknown[]) => {
-              done();
-              ack(...answer);
-            };
-            next();
-          },
-          () => ack(refusal("rate_limited", BUSY)),
-        );
-      });
-    });
-    registerSessionHandlers(socket, live);
-    registerLobbyHandlers(socket, live);
-    registerDebateHandlers(socket, live);
-    registerQuizHandlers(socket, live);
+    // The socket's one middleware hands each packet to `receive` and never passes it on: no
+    // socket has a listener or a closure of its own per event.
+    socket.use((packet) => receive(socket, packet));
   });
 }
