@@ -1,27 +1,27 @@
-// Groups many small writes into one short transaction. A write joins the waiting batch and its
-// promise settles when that batch has committed (or failed), so an acknowledgement never
-// promises what is not stored. One batch runs at a time: a student's later write always lands
-// after their earlier one, and the database sees a steady trickle of short transactions instead
-// of thousands of tiny ones competing for locks.
+// Groups many small writes into one short transaction (group commit). A write's promise settles
+// when its batch has committed (or failed), so an acknowledgement never promises what is not
+// stored. One batch runs at a time: a student's later write always lands after their earlier
+// one, and the database sees a steady trickle of short transactions instead of thousands of tiny
+// ones competing for locks. No write waits for company: when no batch runs, a write starts one
+// on the next turn of the event loop (writes read in the same turn share it); while one runs,
+// writes gather and go together as soon as it has committed. A quiet class gets its answer
+// after one statement, a busy one gets large batches.
 
 import { LiveError } from "../errors";
 
 export type BatchOptions<I, R> = {
-  /** How long the first waiting write waits for company. */
-  windowMs: number;
-  /** A batch this large goes at once. */
+  /** A batch takes at most this many writes; the rest go in the next. */
   maxItems: number;
   /** Writes waiting beyond this are refused at once (`full` rejects), instead of queueing without end. */
   maxWaiting: number;
+  /** Whose write it is (a session): a drain waits for one key's writes only. */
+  keyOf(item: I): string;
   /** Stores the batch; answers one result per item, in order. */
   run(items: I[]): Promise<R[]>;
 };
 
-/**
- * The hot path's batches: a write waits at most 5 ms for company, 500 go at once, and up to
- * 10,000 may wait (a 2,000-student class sending a few each) before more are refused as busy.
- */
-export const HOT_BATCH = { windowMs: 5, maxItems: 500, maxWaiting: 10_000 } as const;
+/** The hot path's batches: at most 500 go at once, and up to 10,000 may wait (a 2,000-student class sending a few each) before more are refused as busy. */
+export const HOT_BATCH = { maxItems: 500, maxWaiting: 10_000 } as const;
 
 export class BatchFullError extends Error {
   constructor() {
@@ -30,78 +30,77 @@ export class BatchFullError extends Error {
   }
 }
 
-type Entry<I, R> = { item: I; seq: number; resolve(result: R): void; reject(error: unknown): void };
+type Entry<I, R> = { item: I; key: string; seq: number; resolve(result: R): void; reject(error: unknown): void };
 
-export function createBatcher<I, R>({ windowMs, maxItems, maxWaiting, run }: BatchOptions<I, R>) {
-  let waiting: Entry<I, R>[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  // Writes are numbered as they arrive and stored in that order, so a drain waits for exactly
-  // the writes before it, however busy other sessions keep the batcher.
+export function createBatcher<I, R>({ maxItems, maxWaiting, keyOf, run }: BatchOptions<I, R>) {
+  const waiting: Entry<I, R>[] = [];
+  let next: NodeJS.Immediate | undefined;
+  let running = false;
+  // Writes are numbered as they arrive and stored in that order, so a key's writes before a drain
+  // are stored once its last one is: a drain waits for its own session, however busy others are.
   let added = 0;
   let stored = 0;
+  /** Each key's last write not yet stored. */
+  const lastOf = new Map<string, number>();
   let drains: { upTo: number; done: () => void }[] = [];
   let stopped = false;
 
   function schedule() {
-    if (running || waiting.length === 0) return;
-    if (waiting.length >= maxItems || drains.length > 0) return void start();
-    timer ??= setTimeout(start, windowMs);
+    if (running || next || waiting.length === 0) return;
+    next = setImmediate(start);
   }
 
-  function settleDrains() {
+  function settled(batch: Entry<I, R>[]) {
+    running = false;
+    stored = Math.max(stored, batch[batch.length - 1].seq);
+    for (const e of batch) if (lastOf.get(e.key) === e.seq) lastOf.delete(e.key);
     const still: typeof drains = [];
     for (const d of drains) (d.upTo <= stored ? d.done() : still.push(d));
     drains = still;
+    schedule();
   }
 
   function start() {
-    clearTimeout(timer);
-    timer = undefined;
-    if (running || waiting.length === 0) return;
+    next = undefined;
+    if (waiting.length === 0) return;
+    running = true;
     const batch = waiting.splice(0, maxItems);
-    running = run(batch.map((e) => e.item)).then(
-      (results) => batch.forEach((e, i) => e.resolve(results[i])),
-      (error) => batch.forEach((e) => e.reject(error)),
-    );
-    void running.finally(() => {
-      running = undefined;
-      stored = stopped ? added : batch[batch.length - 1].seq;
-      settleDrains();
-      schedule();
-    });
+    void run(batch.map((e) => e.item))
+      .then(
+        (results) => batch.forEach((e, i) => e.resolve(results[i])),
+        (error) => batch.forEach((e) => e.reject(error)),
+      )
+      .finally(() => settled(batch));
   }
 
   return {
     add(item: I): Promise<R> {
       if (stopped || waiting.length >= maxWaiting) return Promise.reject(new BatchFullError());
       return new Promise<R>((resolve, reject) => {
-        waiting.push({ item, seq: ++added, resolve, reject });
+        const key = keyOf(item);
+        const seq = ++added;
+        waiting.push({ item, key, seq, resolve, reject });
+        lastOf.set(key, seq);
         schedule();
       });
     },
 
-    /** Settles once every write added before the call has been stored (or failed); it sends them at once. */
-    drain(): Promise<void> {
-      if (stored >= added) return Promise.resolve();
-      return new Promise<void>((done) => {
-        drains.push({ upTo: added, done });
-        if (!running) start();
-      });
+    /** Settles once every write of `key` added before the call has been stored (or failed), whatever other keys add meanwhile. */
+    drain(key: string): Promise<void> {
+      const upTo = lastOf.get(key);
+      if (upTo === undefined) return Promise.resolve();
+      return new Promise<void>((done) => drains.push({ upTo, done }));
     },
 
-    get waiting() {
-      return waiting.length;
-    },
-
-    /** Refuses what waits (the server is stopping). */
+    /** Refuses what waits (the server is stopping); a batch already running still answers its writes. */
     stop() {
       stopped = true;
-      clearTimeout(timer);
-      timer = undefined;
+      clearImmediate(next);
+      next = undefined;
       for (const e of waiting.splice(0)) e.reject(new BatchFullError());
       stored = added;
-      settleDrains();
+      lastOf.clear();
+      for (const d of drains.splice(0)) d.done();
     },
   };
 }

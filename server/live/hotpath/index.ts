@@ -9,7 +9,7 @@ import { createGates } from "./gates";
 
 export function createHotPath(db: Database, scenarios: ScenarioLibrary) {
   const gates = createGates(db, scenarios);
-  const batchers: { drain(): Promise<void>; stop(): void }[] = [];
+  const batchers: { drain(sessionId: string): Promise<void>; stop(): void }[] = [];
   const listeners: ((sessionId: string) => void)[] = [(sessionId) => gates.invalidate(sessionId)];
   return {
     gates,
@@ -22,17 +22,18 @@ export function createHotPath(db: Database, scenarios: ScenarioLibrary) {
       for (const listener of listeners) listener(sessionId);
     },
 
-    batcher<I, R>(options: BatchOptions<I, R>) {
-      const batcher = createBatcher(options);
+    /** A batcher of a session's writes (each item names its session). */
+    batcher<I extends { sessionId: string }, R>(options: Omit<BatchOptions<I, R>, "keyOf">) {
+      const batcher = createBatcher({ ...options, keyOf: (item) => item.sessionId });
       batchers.push(batcher);
       return batcher;
     },
 
-    /** Runs `work` with the session's new writes held and every earlier one stored. */
+    /** Runs `work` with the session's new writes held and every earlier one stored; other sessions' writes are not waited for. */
     async quiesce<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
       const release = gates.hold(sessionId);
       try {
-        await Promise.all(batchers.map((b) => b.drain()));
+        await Promise.all(batchers.map((b) => b.drain(sessionId)));
         return await work();
       } finally {
         release();
