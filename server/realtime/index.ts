@@ -1,5 +1,6 @@
 // Socket.IO wiring: who a socket is comes from the handshake only (the teacher's cookie, or a
-// student's rejoin token), checked here once; then it joins its rooms and gets its handlers.
+// student's rejoin token), checked here once; then it joins its rooms, and its events go to the
+// server's one table of commands (handlers.ts).
 import type { Cookies } from "../auth/cookies";
 import type { LoginSessions } from "../auth/loginSessions";
 import type { TrustProxy } from "../http/origin";
