@@ -35,7 +35,14 @@ export function connect(baseUrl: string, auth: Handshake, cookie?: string, heade
     extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
   });
   return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
+    // A server that closes the connection before answering the handshake (Socket.IO's 45 s
+    // connectTimeout) sends no connect_error: without this the promise never settled.
+    const closed = (reason: string) => reject(new Error(`The connection closed before its handshake was answered (${reason}).`));
+    socket.once("disconnect", closed);
+    socket.once("connect", () => {
+      socket.off("disconnect", closed);
+      resolve(socket);
+    });
     socket.once("connect_error", (error) => {
       socket.close();
       reject(error);
