@@ -20,9 +20,16 @@ const nameTaken = (name: string) =>
   new LiveError("name_taken", `Someone in this session is already called “${name}”. Add an initial or pick another name.`, "name");
 const notInSession = () => new LiveError("not_found", "That student is not in this session.");
 
-type Deps = { db: Database; commands: CommandRunner; sessions: Sessions; tokens: SeatTokens };
+type Deps = {
+  db: Database;
+  commands: CommandRunner;
+  sessions: Sessions;
+  tokens: SeatTokens;
+  /** What the engine holds in memory of a student's votes and answers, dropped when they are removed. */
+  seatRemoved(sessionId: string, participantId: string): Promise<void>;
+};
 
-export function createSeating({ db, commands: { runCommand }, sessions: found, tokens }: Deps) {
+export function createSeating({ db, commands: { runCommand }, sessions: found, tokens, seatRemoved }: Deps) {
   return {
     /**
      * `joinId` comes from the join form. The same form sent again (the first answer, with its
@@ -192,6 +199,8 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
           .returning({ id: participants.id });
         if (!row) throw notInSession();
         await refuseRejoinRequestsFor(tx, participantId);
+        // First, so the views that follow count without them.
+        out.after(() => seatRemoved(sessionId, participantId));
         out.views(sessionId);
         out.participants(sessionId, [participantId]);
         // A removed student leaves the individual standings (their side keeps their points).

@@ -89,7 +89,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
       if (list) list.push(v);
       else byPoll.set(v.pollId, [v]);
     }
-    await Promise.all([...byPoll].map(([pollId, votes]) => tallies.apply(pollId, votes)));
+    await Promise.all([...byPoll].map(([pollId, votes]) => tallies.apply({ id: pollId, sessionId: votes[0].sessionId }, votes)));
     return items.map((v) => stored.has(key(v)));
   }
   const votes = hot.batcher({ ...HOT_BATCH, run: storeVotes });
@@ -137,7 +137,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
     const closed = await ctx.tx.update(polls).set({ status: "closed", closedAt: new Date() }).where(and(eq(polls.sessionId, ctx.session.id), eq(polls.status, "open"), condition)).returning();
     for (const poll of closed) {
       // The result is counted again from the stored rows.
-      ctx.out.after(() => tallies.forget(poll.id));
+      ctx.out.after(() => tallies.closed(poll.id));
       announce(ctx, poll);
     }
     return closed;

@@ -1,0 +1,96 @@
+// Who has answered each open question, and "N of M have answered" broadcast a few times a second
+// with a sequence number, never once per answer. A cache of the `quiz_answers` rows of active
+// seats: filled from the rows before a batch stores more, so the count equals the rows, and a
+// second answer is refused before it reaches the database. A question's entry goes when it
+// closes, so memory holds only open questions.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { participants, quizAnswers } from "../../../db/schema";
+import { logError } from "../../errorLog";
+import { isActiveSeat, seatCount } from "../lobby/seats";
+import type { LiveServer } from "../publish/events";
+import { rooms } from "../publish/rooms";
+import type { QuizView } from "../views/types";
+
+type Progress = NonNullable<QuizView["progress"]>;
+
+/** "N of M have answered" goes out at most this often per question. */
+const PROGRESS_MS = 250;
+
+export type Answered = { sessionId: string; ids: Set<string>; seq: number; timer?: NodeJS.Timeout };
+
+export function createQuizProgress(db: Database, io: LiveServer) {
+  const answered = new Map<string, Promise<Answered>>();
+  // Broadcasts still due, closed questions' included (their entries are gone): stop() clears them all.
+  const timers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+
+  function of(sessionId: string, questionId: string): Promise<Answered> {
+    let entry = answered.get(questionId);
+    if (!entry) {
+      entry = db
+        .select({ participantId: quizAnswers.participantId })
+        .from(quizAnswers)
+        .innerJoin(participants, and(eq(participants.id, quizAnswers.participantId), isActiveSeat))
+        .where(eq(quizAnswers.questionId, questionId))
+        .then((rows) => ({ sessionId, ids: new Set(rows.map((r) => r.participantId)), seq: 0 }));
+      answered.set(questionId, entry);
+      entry.catch(() => answered.get(questionId) === entry && answered.delete(questionId));
+    }
+    return entry;
+  }
+
+  function soon(questionId: string, entry: Answered) {
+    if (stopped || entry.timer) return;
+    const timer = setTimeout(async () => {
+      timers.delete(timer);
+      entry.timer = undefined;
+      try {
+        const seated = await seatCount(db, entry.sessionId);
+        entry.seq++;
+        io.to(rooms.session(entry.sessionId)).emit("quiz:progress", { questionId, seq: entry.seq, answered: entry.ids.size, of: seated });
+      } catch (error) {
+        logError("broadcasting quiz progress failed", error);
+      }
+    }, PROGRESS_MS);
+    entry.timer = timer;
+    timers.add(timer);
+  }
+
+  return {
+    of,
+
+    /** Answers stored (after their commit). */
+    async stored(sessionId: string, questionId: string, participantIds: readonly string[]) {
+      const entry = await of(sessionId, questionId);
+      for (const id of participantIds) entry.ids.add(id);
+      soon(questionId, entry);
+    },
+
+    /** The progress a view shows: for an open question, the count and sequence held here. */
+    async current(sessionId: string, questionId: string, seated: number): Promise<Progress> {
+      const entry = await of(sessionId, questionId);
+      return { questionId, seq: entry.seq, answered: entry.ids.size, of: seated };
+    },
+
+    closed(questionId: string) {
+      answered.delete(questionId);
+    },
+
+    /** A removed student's answer leaves "N of M" (the row stays stored). */
+    async seatRemoved(sessionId: string, participantId: string) {
+      for (const [questionId, pending] of answered) {
+        const entry = await pending.catch(() => undefined);
+        if (entry?.sessionId === sessionId && entry.ids.delete(participantId)) soon(questionId, entry);
+      }
+    },
+
+    stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+export type QuizProgressTracker = ReturnType<typeof createQuizProgress>;
