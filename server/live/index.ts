@@ -75,11 +75,17 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       commands,
       sessions,
       tokens,
-      // A removed student's votes and answers leave the live counts and results (their rows stay).
-      async seatRemoved(sessionId, participantId) {
-        pollViews.seatRemoved(sessionId);
-        quizViews.seatRemoved(sessionId);
-        await Promise.all([tallies.seatRemoved(sessionId, participantId), progress.seatRemoved(sessionId, participantId)]);
+      // A removed student's votes and answers leave the live counts and results (their rows
+      // stay): the counts held are changed first, then every audience is sent both parts again.
+      seatRemoved(ctx, participantId) {
+        const sessionId = ctx.session.id;
+        ctx.out.after(() => {
+          pollViews.seatRemoved(sessionId);
+          quizViews.seatRemoved(sessionId);
+          return Promise.all([tallies.seatRemoved(sessionId, participantId), progress.seatRemoved(sessionId, participantId)]);
+        });
+        polls.announce(ctx);
+        quiz.announce(ctx);
       },
     }),
     ...createRejoin({ db, commands, tokens }),

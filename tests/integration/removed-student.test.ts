@@ -4,6 +4,7 @@
 // to is swept, then read again from the database: the class sees the same counts on its return.
 // Runs on PGlite, and on PostgreSQL when configured.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pollVotes } from "../../db/schema";
 import type { HostView, ParticipantView } from "../../server/live/views/types";
 import { answerRows, seatClass, voteRows } from "../support/classroom";
 import { connect, signUpTeacher, socketsToClose, startSession } from "../support/clients";
@@ -40,8 +41,14 @@ describe.each(backends)("a removed student and a swept session on %s", (backend)
     await must(removed.socket, "poll:vote", { pollId, choices: [], text: "prank" });
     await expect.poll(() => tallies.at(-1)?.voted, { timeout: 5000 }).toBe(3);
 
+    const keptPolls = received(kept.socket, "poll:changed");
     await must(host, "lobby:removeParticipant", { participantId: removed.id });
     await expect.poll(() => tallies.at(-1), { timeout: 5000 }).toMatchObject({ voted: 2, of: 2 });
+    // Every audience is told, not only the teacher.
+    await expect.poll(() => keptPolls.at(-1)?.current?.tally, { timeout: 5000 }).toMatchObject({ voted: 2, of: 2 });
+    expect(keptPolls.at(-1)!.current!.tally.cloud?.map((w) => w.text)).toEqual(["trade"]);
+    // Nor does the teacher's list of who voted what name them.
+    expect((await must(host, "poll:voters", { pollId })).voters.map((v) => v.participantId).sort()).toEqual([kept.id, other.id].sort());
     expect(tallies.at(-1)!.cloud?.map((w) => w.text)).toEqual(["trade"]);
     const view = await snapshotOf<HostView>(host);
     expect(view.polls.current?.tally).toMatchObject({ voted: 2, of: 2 });
@@ -55,8 +62,10 @@ describe.each(backends)("a removed student and a swept session on %s", (backend)
     await must(kept.socket, "quiz:answer", { questionId, choices: [0] });
     await must(other.socket, "quiz:answer", { questionId, choices: [1] });
     await expect.poll(() => progress.at(-1), { timeout: 5000 }).toMatchObject({ answered: 2, of: 2 });
+    const keptQuiz = received(kept.socket, "quiz:changed");
     await must(host, "lobby:removeParticipant", { participantId: other.id });
     await expect.poll(() => progress.at(-1), { timeout: 5000 }).toMatchObject({ answered: 1, of: 1 });
+    await expect.poll(() => keptQuiz.at(-1)?.quiz.progress, { timeout: 5000 }).toMatchObject({ answered: 1, of: 1 });
     expect((await snapshotOf<HostView>(host)).quiz.progress).toMatchObject({ answered: 1, of: 1 });
     await must(host, "quiz:close", { questionId });
     const closed = await snapshotOf<HostView>(host);
@@ -68,15 +77,17 @@ describe.each(backends)("a removed student and a swept session on %s", (backend)
   it("sweeps a session no one is connected to from memory, and shows the same counts when the class is back", { timeout: 30_000 }, async () => {
     const { session, host, students } = await newClass(4);
     const { pollId } = await must(host, "poll:start", { custom: { kind: "choice", prompt: "Which matters most?", options: ["Trade", "Rights"] } });
-    for (const [i, s] of students.entries()) await must(s.socket, "poll:vote", { pollId, choices: [i % 2] });
+    for (const [i, s] of students.slice(0, 3).entries()) await must(s.socket, "poll:vote", { pollId, choices: [i % 2] });
     const before = await snapshotOf<HostView>(host);
-    expect(before.polls.current?.tally).toMatchObject({ voted: 4, counts: [2, 2] });
+    expect(before.polls.current?.tally).toMatchObject({ voted: 3, counts: [2, 1] });
 
     // Everyone leaves; the sweep drops the session's counts, gate and boards.
     host.disconnect();
     for (const s of students) s.socket.disconnect();
     await expect.poll(() => server.rostrum.io.of("/").adapter.rooms.has(`session:${session.id}`), { timeout: 5000 }).toBe(false);
     server.rostrum.live.sweep();
+    // A row written behind the server's back shows whether the count is read again from the database.
+    await server.database.db.insert(pollVotes).values({ pollId, participantId: students[3].id, choices: [1] });
 
     const back = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
     const again = await snapshotOf<HostView>(back);

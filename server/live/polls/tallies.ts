@@ -16,7 +16,7 @@ import { wordCloud } from "../scoring/wordCloud";
 import type { PollTally } from "../views/types";
 
 export type StoredVote = { participantId: string; choices: number[]; text: string | null };
-type Tally = { poll: PollRow; votes: Map<string, StoredVote>; seq: number; timer?: NodeJS.Timeout };
+type Tally = { poll: PollRow; votes: Map<string, StoredVote>; seq: number; timer?: NodeJS.Timeout; dropped?: boolean };
 
 /** Whether students and the projector may see the results now. */
 export const resultsShown = (poll: Pick<PollRow, "results" | "revealedAt">) => poll.results === "live" || poll.revealedAt !== null;
@@ -51,6 +51,9 @@ export async function storedVotes(db: Database, pollId: string): Promise<StoredV
 
 export function createTallies(db: Database, io: LiveServer, intervalMs = 250) {
   const tallies = new Map<string, { sessionId: string; tally: Promise<Tally> }>();
+  // One sequence for every tally of the process: a poll's counts read again (after a close, a
+  // sweep) go on from the numbers already sent, so a client never ignores the newer ones.
+  let lastSeq = 0;
   let stopped = false;
 
   /** The poll's tally, read from its rows the first time it is needed. */
@@ -59,7 +62,7 @@ export function createTallies(db: Database, io: LiveServer, intervalMs = 250) {
     if (held) return held.tally;
     const tally = Promise.all([db.select().from(polls).where(eq(polls.id, poll.id)), storedVotes(db, poll.id)]).then(([[row], votes]) => {
       if (!row) throw new Error(`poll ${poll.id} is missing`);
-      return { poll: row, seq: 0, votes: new Map(votes.map((v) => [v.participantId, v])) };
+      return { poll: row, seq: lastSeq, votes: new Map(votes.map((v) => [v.participantId, v])) };
     });
     tallies.set(poll.id, { sessionId: poll.sessionId, tally });
     tally.catch(() => tallies.get(poll.id)?.tally === tally && tallies.delete(poll.id));
@@ -69,21 +72,29 @@ export function createTallies(db: Database, io: LiveServer, intervalMs = 250) {
   function drop(pollId: string) {
     const held = tallies.get(pollId);
     tallies.delete(pollId);
-    void held?.tally.then((t) => clearTimeout(t.timer), () => {});
+    void held?.tally.then(
+      (t) => {
+        t.dropped = true;
+        clearTimeout(t.timer);
+      },
+      () => {},
+    );
   }
 
   async function broadcast(tally: Tally) {
     tally.timer = undefined;
-    if (stopped) return;
+    if (stopped || tally.dropped) return;
     const { poll } = tally;
     const of = await seatCount(db, poll.sessionId);
-    tally.seq++;
+    // Dropped meanwhile: the counts read again speak for the poll now.
+    if (tally.dropped) return;
+    tally.seq = ++lastSeq;
     io.to(rooms.host(poll.sessionId)).emit("poll:tally", tallyOf(poll, tally.votes.values(), tally.seq, of, "host"));
     io.to(rooms.session(poll.sessionId)).except(rooms.host(poll.sessionId)).emit("poll:tally", tallyOf(poll, tally.votes.values(), tally.seq, of, "others"));
   }
 
   function schedule(tally: Tally) {
-    if (stopped || tally.timer) return;
+    if (stopped || tally.dropped || tally.timer) return;
     tally.timer = setTimeout(() => void broadcast(tally).catch((e) => logError("broadcasting a poll's count failed", e)), intervalMs);
   }
 

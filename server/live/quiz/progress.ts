@@ -20,23 +20,23 @@ const PROGRESS_MS = 250;
 export type Answered = { sessionId: string; ids: Set<string>; seq: number; timer?: NodeJS.Timeout };
 
 export function createQuizProgress(db: Database, io: LiveServer) {
-  const answered = new Map<string, Promise<Answered>>();
+  const answered = new Map<string, { sessionId: string; entry: Promise<Answered> }>();
   // Broadcasts still due, closed questions' included (their entries are gone): stop() clears them all.
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
+  /** Who has answered, read from the rows the first time: only for a question the gate has open. */
   function of(sessionId: string, questionId: string): Promise<Answered> {
-    let entry = answered.get(questionId);
-    if (!entry) {
-      entry = db
-        .select({ participantId: quizAnswers.participantId })
-        .from(quizAnswers)
-        .innerJoin(participants, and(eq(participants.id, quizAnswers.participantId), isActiveSeat))
-        .where(eq(quizAnswers.questionId, questionId))
-        .then((rows) => ({ sessionId, ids: new Set(rows.map((r) => r.participantId)), seq: 0 }));
-      answered.set(questionId, entry);
-      entry.catch(() => answered.get(questionId) === entry && answered.delete(questionId));
-    }
+    const held = answered.get(questionId);
+    if (held) return held.entry;
+    const entry = db
+      .select({ participantId: quizAnswers.participantId })
+      .from(quizAnswers)
+      .innerJoin(participants, and(eq(participants.id, quizAnswers.participantId), isActiveSeat))
+      .where(eq(quizAnswers.questionId, questionId))
+      .then((rows) => ({ sessionId, ids: new Set(rows.map((r) => r.participantId)), seq: 0 }));
+    answered.set(questionId, { sessionId, entry });
+    entry.catch(() => answered.get(questionId)?.entry === entry && answered.delete(questionId));
     return entry;
   }
 
@@ -67,10 +67,13 @@ export function createQuizProgress(db: Database, io: LiveServer) {
       soon(questionId, entry);
     },
 
-    /** The progress a view shows: for an open question, the count and sequence held here. */
-    async current(sessionId: string, questionId: string, seated: number): Promise<Progress> {
-      const entry = await of(sessionId, questionId);
-      return { questionId, seq: entry.seq, answered: entry.ids.size, of: seated };
+    /**
+     * The progress a view shows of an open question: the count and sequence held here, if any
+     * (a view never creates an entry: it could outlive the question's close); else undefined.
+     */
+    async held(questionId: string, seated: number): Promise<Progress | undefined> {
+      const entry = await answered.get(questionId)?.entry.catch(() => undefined);
+      return entry && { questionId, seq: entry.seq, answered: entry.ids.size, of: seated };
     },
 
     closed(questionId: string) {
@@ -79,9 +82,10 @@ export function createQuizProgress(db: Database, io: LiveServer) {
 
     /** A removed student's answer leaves "N of M" (the row stays stored). */
     async seatRemoved(sessionId: string, participantId: string) {
-      for (const [questionId, pending] of answered) {
-        const entry = await pending.catch(() => undefined);
-        if (entry?.sessionId === sessionId && entry.ids.delete(participantId)) soon(questionId, entry);
+      for (const [questionId, held] of answered) {
+        if (held.sessionId !== sessionId) continue;
+        const entry = await held.entry.catch(() => undefined);
+        if (entry?.ids.delete(participantId)) soon(questionId, entry);
       }
     },
 

@@ -142,6 +142,9 @@ export function createQuiz({ db, io, commands, hot, boards, views, progress }: D
   }
 
   return {
+    /** Tells every audience the quiz part again (a removal changed the counts). */
+    announce,
+
     /** For rounds: closing a quiz round closes its open question. */
     async closeForRound(ctx: CommandContext, roundId: string) {
       const open = await openQuestions(ctx, roundId);

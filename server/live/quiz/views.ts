@@ -40,16 +40,17 @@ export function createQuizViews(db: Database, boards: QuizBoards, progress: Quiz
     return result;
   }
 
-  /** "N of M have answered": held in memory while the question is open, counted from the rows once it has closed. */
+  /** "N of M have answered": as held in memory while the question is open and answered, else counted from the rows. */
   async function progressOf(question: QuizQuestionRow, seated: number): Promise<NonNullable<QuizView["progress"]>> {
-    if (question.status === "open") return progress.current(question.sessionId, question.id, seated);
+    const held = question.status === "open" ? await progress.held(question.id, seated) : undefined;
+    if (held) return held;
     const [answered] = await db
       .select({ n: count() })
       .from(quizAnswers)
       .innerJoin(participants, eq(participants.id, quizAnswers.participantId))
       .where(countedAnswers(question.id));
-    // Final: no broadcast for a closed question may overtake it.
-    return { questionId: question.id, seq: Number.MAX_SAFE_INTEGER, answered: answered.n, of: seated };
+    // Open with nothing held: no count was broadcast yet. Closed: final, no broadcast may overtake it.
+    return { questionId: question.id, seq: question.status === "open" ? 0 : Number.MAX_SAFE_INTEGER, answered: answered.n, of: seated };
   }
 
   async function questionView(question: QuizQuestionRow, scenario: PackedScenario, audience: QuizAudience): Promise<QuizQuestionView | null> {
