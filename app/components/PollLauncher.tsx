@@ -70,9 +70,10 @@ function ScenarioPollForm({ library, disabled, onStart }: FormProps & { library:
       <h3 id="scenario-poll-heading">From the scenario</h3>
       <label htmlFor="scenario-poll">Scenario poll</label>
       <select id="scenario-poll" name="poll" disabled={disabled}>
+        {/* When first: a closed select shows only a label's start, and the two motion polls share their prompt. */}
         {library.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.prompt} ({pollWhenLabel[p.when].toLowerCase()}; {pollKindLabel[p.kind].toLowerCase()})
+            {pollWhenLabel[p.when]} · {p.prompt} ({pollKindLabel[p.kind].toLowerCase()})
           </option>
         ))}
       </select>

@@ -22,6 +22,9 @@ import { createPollViews } from "./polls/views";
 import { createQuizBoards } from "./quiz/board";
 import { createQuiz } from "./quiz/quiz";
 import { createQuizViews } from "./quiz/views";
+import { createQuizProgress } from "./quiz/progress";
+import { rooms } from "./publish/rooms";
+import { createSessionCaches } from "./sessionCaches";
 import type { View } from "./views/types";
 
 export type LiveOptions = {
@@ -40,14 +43,17 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
   const pollViews = createPollViews(db, tallies);
   const boards = createQuizBoards(db);
   hot.onCommand(boards.invalidate);
-  const quizViews = createQuizViews(db, boards);
+  const progress = createQuizProgress(db, io);
+  const quizViews = createQuizViews(db, boards, progress);
+  const caches = createSessionCaches((sessionId) => io.of("/").adapter.rooms.has(rooms.session(sessionId)));
+  for (const cache of [hot.gates.cache, tallies.cache, pollViews.cache, boards.cache, quizViews.cache]) caches.register(cache);
   const views = createViews(db, scenarios, presence, { polls: pollViews, quiz: quizViews });
   const publisher = createPublisher(io, views, coalesceMs);
   const commands = createCommandRunner(db, scenarios, publisher, hot);
   const sessions = createSessions(db, scenarios);
   const tokens = createSeatTokens(secret);
   const polls = createPolls({ db, io, commands, hot, tallies, views: pollViews });
-  const quiz = createQuiz({ db, io, commands, hot, boards, views: quizViews });
+  const quiz = createQuiz({ db, io, commands, hot, boards, views: quizViews, progress });
   const rounds = createRounds(db, commands, {
     started: polls.openForRound,
     async closed(ctx, round) {
@@ -64,7 +70,24 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
     presence,
     scenarios,
     ...sessions,
-    ...createSeating({ db, commands, sessions, tokens }),
+    ...createSeating({
+      db,
+      commands,
+      sessions,
+      tokens,
+      // A removed student's votes and answers leave the live counts and results (their rows
+      // stay): the counts held are changed first, then every audience is sent both parts again.
+      seatRemoved(ctx, participantId) {
+        const sessionId = ctx.session.id;
+        ctx.out.after(() => {
+          pollViews.seatRemoved(sessionId);
+          quizViews.seatRemoved(sessionId);
+          return Promise.all([tallies.seatRemoved(sessionId, participantId), progress.seatRemoved(sessionId, participantId)]);
+        });
+        polls.announce(ctx);
+        quiz.announce(ctx);
+      },
+    }),
     ...createRejoin({ db, commands, tokens }),
     ...rounds,
     ...createArguments(commands, scenarios),
@@ -95,7 +118,11 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       await Promise.all([rounds.rearm(), quiz.rearm()]);
     },
 
+    /** Drops from memory what is held for sessions no one is connected to (it runs every minute by itself). */
+    sweep: caches.sweep,
+
     close() {
+      caches.stop();
       rounds.stop();
       quiz.stop();
       tallies.stop();

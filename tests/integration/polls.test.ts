@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollVotes } from "../../db/schema";
 import type { HostView, ParticipantView } from "../../server/live/views/types";
-import { connect, nextEvent, send, signUpTeacher, socketsToClose, startSession } from "../support/clients";
+import { nextEvent, send, signUpTeacher, socketsToClose, startSession } from "../support/clients";
 import { must, seatStudents, SIDES, snapshotOf } from "../support/debate";
 import { backends, startServer, type TestServer } from "../support/server";
 

@@ -119,6 +119,34 @@ describe.each(backends)("quiz rules on %s", (backend) => {
     expect((await snapshotOf<HostView>(host)).quiz.question?.distribution?.map((d) => d.count)).toEqual([3, 3, 2, 2]);
   });
 
+  it("leaves the streak of a student who skips a 0× question as it was, and a snapshot mid-question carries the count's sequence", { timeout: 30_000 }, async () => {
+    const { host, students } = await newClass(3);
+    const [skipper, answerer, wrong] = students;
+    const first = await askQuestion(host, { itemId: "rainsy-abroad" });
+    await must(skipper.socket, "quiz:answer", { questionId: first.questionId, choices: [first.right] });
+    await must(answerer.socket, "quiz:answer", { questionId: first.questionId, choices: [first.right] });
+    await must(wrong.socket, "quiz:answer", { questionId: first.questionId, choices: [(first.right + 1) % 4] });
+    await must(host, "quiz:close", { questionId: first.questionId });
+
+    const practice = await askQuestion(host, { itemId: "son-chhay-party", multiplier: 0 });
+    const results = new Map(students.map((s) => [s.id, nextEvent(s.socket, "quiz:result", (r) => r.questionId === practice.questionId)]));
+    const progress = nextEvent(host, "quiz:progress", (p) => p.questionId === practice.questionId && p.answered === 1);
+    await must(answerer.socket, "quiz:answer", { questionId: practice.questionId, choices: [practice.right] });
+    const counted = await progress;
+    // A progress event sent before this snapshot must not overtake it: the snapshot's sequence is at least its.
+    const mid = (await snapshotOf<HostView>(host)).quiz.progress!;
+    expect(mid).toMatchObject({ questionId: practice.questionId, answered: 1, of: 3 });
+    expect(mid.seq).toBeGreaterThanOrEqual(counted.seq);
+    await must(host, "quiz:close", { questionId: practice.questionId });
+
+    expect(await results.get(skipper.id)).toMatchObject({ answered: false, points: 0, streak: 1 });
+    expect(await results.get(answerer.id)).toMatchObject({ answered: true, correct: true, points: 0, streak: 1 });
+    expect(await results.get(wrong.id)).toMatchObject({ answered: false, streak: 0 });
+    const mine = (await snapshotOf<ParticipantView>(skipper.socket)).myQuiz;
+    expect(mine.result).toMatchObject({ questionId: practice.questionId, answered: false, streak: 1 });
+    expect(mine.streak).toBe(1);
+  });
+
   it("asks at most a quiz round's questions, closes the open one as the round ends, and shows the podium with side averages", { timeout: 45_000 }, async () => {
     const { host, students } = await newClass(5, [{ index: QUIZ_ROUND, seconds: 600 }]);
     const round = await startRound(host, 0);

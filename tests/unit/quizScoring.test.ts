@@ -16,6 +16,7 @@ import {
   rankLeaders,
   scoreQuestion,
   sideQuizTotals,
+  streakAfter,
   streakBonus,
 } from "../../server/live/scoring/quiz";
 
@@ -214,6 +215,19 @@ describe("scoreQuestion", () => {
     // The next question worth points goes on from those streaks.
     const next = scoreQuestion({ ...settings, answers: [answer("ben", 1, 0)], previousStreaks: new Map([...scored].map(([id, s]) => [id, s.streak])) });
     expect(next.get("ben")).toEqual({ correct: true, points: 1300, streak: 4 });
+  });
+});
+
+describe("streakAfter", () => {
+  const scored = { correct: true, points: 600, streak: 3 };
+  it("is the scored answer's streak", () => {
+    expect(streakAfter(1, 2, scored)).toBe(3);
+    expect(streakAfter(0, 2, { correct: true, points: 0, streak: 2 })).toBe(2);
+  });
+  it("without an answer: broken by a question worth points, kept by a 0× one", () => {
+    expect(streakAfter(1, 4, undefined)).toBe(0);
+    expect(streakAfter(2, 4, undefined)).toBe(0);
+    expect(streakAfter(0, 4, undefined)).toBe(4);
   });
 });
 

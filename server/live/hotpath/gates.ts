@@ -13,6 +13,7 @@ import type { QuizItem } from "../../../content/schema";
 import type { Database } from "../../../db/client";
 import { polls, quizQuestions, rounds, sessions, type PollRow } from "../../../db/schema";
 import type { ScenarioLibrary } from "../scenarios";
+import type { SessionCache } from "../sessionCaches";
 
 export type PollGate = {
   id: string;
@@ -86,6 +87,11 @@ export function createGates(db: Database, scenarios: ScenarioLibrary) {
     invalidate(sessionId: string) {
       cached.delete(sessionId);
     },
+
+    cache: {
+      sessions: () => cached.keys(),
+      forget: (sessionId: string) => void cached.delete(sessionId),
+    } satisfies SessionCache,
 
     /** New writes to the session wait until the returned function is called. */
     hold(sessionId: string): () => void {

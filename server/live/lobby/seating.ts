@@ -5,7 +5,7 @@ import type { Database } from "../../../db/client";
 import { uniqueViolation } from "../../../db/client";
 import { participants, sessions, type ParticipantRow, type SessionRow } from "../../../db/schema";
 import { hashToken } from "../../hashToken";
-import type { CommandRunner } from "../command";
+import type { CommandContext, CommandRunner } from "../command";
 import { LiveError } from "../errors";
 import { REMOVED, requireHost, requireOpen } from "../guards";
 import { normalizeJoinCode } from "./joinCode";
@@ -20,9 +20,16 @@ const nameTaken = (name: string) =>
   new LiveError("name_taken", `Someone in this session is already called “${name}”. Add an initial or pick another name.`, "name");
 const notInSession = () => new LiveError("not_found", "That student is not in this session.");
 
-type Deps = { db: Database; commands: CommandRunner; sessions: Sessions; tokens: SeatTokens };
+type Deps = {
+  db: Database;
+  commands: CommandRunner;
+  sessions: Sessions;
+  tokens: SeatTokens;
+  /** A removal's command: a student's votes and answers leave the counts every audience sees. */
+  seatRemoved(ctx: CommandContext, participantId: string): void;
+};
 
-export function createSeating({ db, commands: { runCommand }, sessions: found, tokens }: Deps) {
+export function createSeating({ db, commands: { runCommand }, sessions: found, tokens, seatRemoved }: Deps) {
   return {
     /**
      * `joinId` comes from the join form. The same form sent again (the first answer, with its
@@ -183,7 +190,10 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
     },
 
     async removeParticipant(teacherId: string, sessionId: string, participantId: string) {
-      await runCommand(sessionId, async ({ tx, session, out }) => {
+      // Quiesced: a vote or answer of theirs already in a batch is stored first, so it cannot
+      // come back into the counts after they leave them.
+      await runCommand(sessionId, async (ctx) => {
+        const { tx, session, out } = ctx;
         requireHost(session, teacherId);
         const [row] = await tx
           .update(participants)
@@ -192,12 +202,14 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
           .returning({ id: participants.id });
         if (!row) throw notInSession();
         await refuseRejoinRequestsFor(tx, participantId);
+        // First, so the views that follow count without them.
+        seatRemoved(ctx, participantId);
         out.views(sessionId);
         out.participants(sessionId, [participantId]);
         // A removed student leaves the individual standings (their side keeps their points).
         out.scores(sessionId);
         out.evict(participantId, REMOVED);
-      });
+      }, { quiesce: true });
     },
   };
 }

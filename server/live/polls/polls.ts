@@ -14,6 +14,7 @@ import { busy, HOT_BATCH } from "../hotpath/batcher";
 import { queryRows } from "../hotpath/rows";
 import type { PollGate } from "../hotpath/gates";
 import { containsProfanity } from "../lobby/profanity";
+import { isActiveSeat } from "../lobby/seats";
 import type { LiveServer } from "../publish/events";
 import { rooms } from "../publish/rooms";
 import type { Round } from "../rounds/plan";
@@ -89,7 +90,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
       if (list) list.push(v);
       else byPoll.set(v.pollId, [v]);
     }
-    await Promise.all([...byPoll].map(([pollId, votes]) => tallies.apply(pollId, votes)));
+    await Promise.all([...byPoll].map(([pollId, votes]) => tallies.apply({ id: pollId, sessionId: votes[0].sessionId }, votes)));
     return items.map((v) => stored.has(key(v)));
   }
   const votes = hot.batcher({ ...HOT_BATCH, run: storeVotes });
@@ -112,6 +113,8 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
     const [open] = await tx.select({ id: polls.id, roundId: polls.roundId }).from(polls).where(and(eq(polls.sessionId, session.id), eq(polls.status, "open")));
     if (open) throw new LiveError("closed", ANOTHER_OPEN);
     const [poll] = await tx.insert(polls).values({ sessionId: session.id, ...values }).returning();
+    // Views show the newest poll: the counts held for earlier ones are given back.
+    ctx.out.after(() => tallies.cache.forget(session.id));
     if (session.status === "lobby") await tx.update(sessions).set({ status: "live" }).where(eq(sessions.id, session.id));
     announce(ctx, poll);
     return poll;
@@ -137,7 +140,7 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
     const closed = await ctx.tx.update(polls).set({ status: "closed", closedAt: new Date() }).where(and(eq(polls.sessionId, ctx.session.id), eq(polls.status, "open"), condition)).returning();
     for (const poll of closed) {
       // The result is counted again from the stored rows.
-      ctx.out.after(() => tallies.forget(poll.id));
+      ctx.out.after(() => tallies.closed(poll.id));
       announce(ctx, poll);
     }
     return closed;
@@ -151,6 +154,9 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
   }
 
   return {
+    /** Tells every audience the polls part again (a removal changed the counts). */
+    announce: (ctx: CommandContext) => announce(ctx),
+
     /** For rounds: a plan round of kind poll opens its poll as it starts. */
     async openForRound(ctx: CommandContext, round: RoundRow, planned: Round) {
       if (planned.poll) await fromScenario(ctx, planned.poll, round.id);
@@ -240,7 +246,8 @@ export function createPolls({ db, io, commands, hot, tallies, views }: Deps) {
       const rows = await db
         .select({ participantId: pollVotes.participantId, name: participants.displayName, choices: pollVotes.choices, text: pollVotes.text })
         .from(pollVotes)
-        .innerJoin(participants, eq(participants.id, pollVotes.participantId))
+        // A removed student's vote no longer counts, here as in the count.
+        .innerJoin(participants, and(eq(participants.id, pollVotes.participantId), isActiveSeat))
         .where(eq(pollVotes.pollId, pollId))
         .orderBy(participants.displayName);
       return { voters: rows };

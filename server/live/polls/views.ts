@@ -6,16 +6,18 @@ import { polls, type PollRow } from "../../../db/schema";
 import { seatCount } from "../lobby/seats";
 import { motionStance, persuasion } from "../scoring/persuasion";
 import type { MyVote, Persuasion, PollsView, PollView, Stance3 } from "../views/types";
-import { resultsShown, type Tallies } from "./tallies";
+import type { SessionCache } from "../sessionCaches";
+import { resultsShown, storedVotes, type Tallies } from "./tallies";
 
 export type PollAudience = "host" | "others";
 
 export function createPollViews(db: Database, tallies: Tallies) {
-  // Closed polls never change, so a persuasion result is computed once per pair of polls.
-  const results = new Map<string, Promise<Persuasion | null>>();
+  // Closed polls never change, so a session's persuasion result is computed once per pair of
+  // polls (and again after a removal).
+  const results = new Map<string, { pair: string; result: Promise<Persuasion | null> }>();
 
   async function stances(poll: PollRow): Promise<Map<string, Stance3>> {
-    const votes = await tallies.votes(poll.id);
+    const votes = await storedVotes(db, poll.id);
     return new Map(votes.flatMap((v) => (v.choices.length ? [[v.participantId, motionStance(poll.options.length, v.choices[0])] as const] : [])));
   }
 
@@ -29,13 +31,12 @@ export function createPollViews(db: Database, tallies: Tallies) {
     const before = motions.find((p) => p.phase === "before" && (!after || p.openedAt <= after.openedAt));
     if (!before || !after) return null;
     if (audience !== "host" && !resultsShown(after)) return null;
-    const key = `${before.id} ${after.id}`;
-    let result = results.get(key);
-    if (!result) {
-      result = Promise.all([stances(before), stances(after)]).then(([b, a]) => persuasion(b, a));
-      results.set(key, result);
-      result.catch(() => results.delete(key));
-    }
+    const pair = `${before.id} ${after.id}`;
+    const held = results.get(sessionId);
+    if (held?.pair === pair) return held.result;
+    const result = Promise.all([stances(before), stances(after)]).then(([b, a]) => persuasion(b, a));
+    results.set(sessionId, { pair, result });
+    result.catch(() => results.get(sessionId)?.result === result && results.delete(sessionId));
     return result;
   }
 
@@ -63,11 +64,21 @@ export function createPollViews(db: Database, tallies: Tallies) {
       return { current: pollView(latest, await tallies.current(latest, of, audience)), persuasion: result };
     },
 
-    async myVote(current: PollView | null, participantId: string): Promise<MyVote | null> {
+    async myVote(sessionId: string, current: PollView | null, participantId: string): Promise<MyVote | null> {
       if (!current) return null;
-      const vote = await tallies.voteOf(current.id, participantId);
+      const vote = await tallies.voteOf({ id: current.id, sessionId }, participantId);
       return vote ? { pollId: current.id, choices: vote.choices, text: vote.text } : null;
     },
+
+    /** A removed student leaves the persuasion result too. */
+    seatRemoved(sessionId: string) {
+      results.delete(sessionId);
+    },
+
+    cache: {
+      sessions: () => results.keys(),
+      forget: (sessionId: string) => void results.delete(sessionId),
+    } satisfies SessionCache,
   };
 }
 

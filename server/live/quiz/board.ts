@@ -7,32 +7,27 @@ import type { Database } from "../../../db/client";
 import { quizAnswers, quizQuestions } from "../../../db/schema";
 import { activeSeats } from "../lobby/seats";
 import { sideOfSeat, sideIdsOf } from "../lobby/sides";
-import { rankLeaders, sideQuizTotals } from "../scoring/quiz";
+import { quizTotals, rankLeaders, sideQuizTotals } from "../scoring/quiz";
+import type { SessionCache } from "../sessionCaches";
 import type { LeaderEntry, SideQuizTotal } from "../views/types";
 
 export type QuizBoard = { ranked: LeaderEntry[]; byId: Map<string, LeaderEntry>; sides: SideQuizTotal[] };
+
+/** Each student's quiz points per side they answered on, summed in SQL: the board and the standings count from these. */
+export const quizPointRows = (db: Database, sessionId: string) =>
+  db
+    .select({ participantId: quizAnswers.participantId, sideId: quizAnswers.sideId, points: sql<number>`sum(${quizAnswers.points})::int` })
+    .from(quizAnswers)
+    .innerJoin(quizQuestions, eq(quizQuestions.id, quizAnswers.questionId))
+    .where(and(eq(quizQuestions.sessionId, sessionId), isNotNull(quizAnswers.points)))
+    .groupBy(quizAnswers.participantId, quizAnswers.sideId);
 
 export function createQuizBoards(db: Database) {
   const boards = new Map<string, Promise<QuizBoard>>();
 
   async function build(sessionId: string, scenario: PackedScenario): Promise<QuizBoard> {
-    const scored = and(eq(quizQuestions.sessionId, sessionId), isNotNull(quizAnswers.points));
-    const [seats, perStudent, perSide] = await Promise.all([
-      activeSeats(db, sessionId),
-      db
-        .select({ participantId: quizAnswers.participantId, points: sql<number>`sum(${quizAnswers.points})::int` })
-        .from(quizAnswers)
-        .innerJoin(quizQuestions, eq(quizQuestions.id, quizAnswers.questionId))
-        .where(scored)
-        .groupBy(quizAnswers.participantId),
-      db
-        .select({ sideId: quizAnswers.sideId, points: sql<number>`sum(${quizAnswers.points})::int` })
-        .from(quizAnswers)
-        .innerJoin(quizQuestions, eq(quizQuestions.id, quizAnswers.questionId))
-        .where(scored)
-        .groupBy(quizAnswers.sideId),
-    ]);
-    const points = new Map(perStudent.map((r) => [r.participantId, r.points]));
+    const [seats, rows] = await Promise.all([activeSeats(db, sessionId), quizPointRows(db, sessionId)]);
+    const points = quizTotals(rows);
     const sideIds = sideIdsOf(scenario);
     const ranked = rankLeaders(seats.map((s) => ({ participantId: s.id, name: s.displayName, sideId: sideOfSeat(s, sideIds), points: points.get(s.id) ?? 0 })));
     const sides = sideQuizTotals(
@@ -41,7 +36,7 @@ export function createQuizBoards(db: Database) {
         const sideId = sideOfSeat(s, sideIds);
         return sideId ? [{ participantId: s.id, sideId }] : [];
       }),
-      perSide.flatMap((r) => (r.sideId ? [{ sideId: r.sideId, points: r.points }] : [])),
+      rows,
     );
     return { ranked, byId: new Map(ranked.map((e) => [e.participantId, e])), sides };
   }
@@ -59,6 +54,10 @@ export function createQuizBoards(db: Database) {
     invalidate(sessionId: string) {
       boards.delete(sessionId);
     },
+    cache: {
+      sessions: () => boards.keys(),
+      forget: (sessionId: string) => void boards.delete(sessionId),
+    } satisfies SessionCache,
   };
 }
 

@@ -3,12 +3,11 @@
 // the hot path (gate, batch, acknowledgement after commit); points are set when the question
 // closes, from the stored answers and the session's settings then (../scoring/quiz.ts).
 import { randomInt } from "node:crypto";
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { participants, quizAnswers, quizQuestions, rounds, sessions, type QuizAnswerValue, type QuizQuestionRow } from "../../../db/schema";
-import { logError } from "../../errorLog";
 import type { CommandContext, CommandRunner } from "../command";
-import { isLiveError, LiveError } from "../errors";
+import { LiveError } from "../errors";
 import { requireHost } from "../guards";
 import type { HotPath } from "../hotpath";
 import type { QuestionGate } from "../hotpath/gates";
@@ -17,70 +16,34 @@ import { queryRows } from "../hotpath/rows";
 import type { LiveServer } from "../publish/events";
 import { rooms } from "../publish/rooms";
 import { isRunningRound } from "../rounds/running";
-import { createRoundTimers } from "../rounds/timers";
-import { checkQuizAnswer, quizCredit, scoreQuestion } from "../scoring/quiz";
+import { createDeadlines } from "../deadlines";
+import { checkQuizAnswer, quizCredit, scoreQuestion, streakAfter } from "../scoring/quiz";
 import type { QuizBoards } from "./board";
+import type { QuizProgressTracker } from "./progress";
+import { storedStreaks } from "./streaks";
 import type { QuizViews } from "./views";
 
 export const QUESTION_CLOSED = "Time is up: this question is closed.";
 const ALREADY_ANSWERED = "You have already answered this question.";
 const ANOTHER_OPEN = "A question is still open. Close it before asking the next.";
-/** How soon a deadline close that failed (the database out of reach) is tried again. */
-const CLOSE_RETRY_MS = 2000;
-/** "N of M have answered" goes out at most this often per question. */
-const PROGRESS_MS = 250;
 
 type AnswerItem = { sessionId: string; questionId: string; participantId: string; answer: QuizAnswerValue; credit: number; elapsedMs: number };
-type Answered = { sessionId: string; ids: Set<string>; seq: number; timer?: NodeJS.Timeout };
 
-type Deps = { db: Database; io: LiveServer; commands: CommandRunner; hot: HotPath; boards: QuizBoards; views: QuizViews };
+type Deps = { db: Database; io: LiveServer; commands: CommandRunner; hot: HotPath; boards: QuizBoards; views: QuizViews; progress: QuizProgressTracker };
 
-export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
+export function createQuiz({ db, io, commands, hot, boards, views, progress }: Deps) {
   const { runCommand } = commands;
-  const timers = createRoundTimers(closeDue);
-  // Who has answered each open question: filled from the rows before a batch stores more, so
-  // "N of M" counts rows, and a second answer is refused before it reaches the database.
-  const answered = new Map<string, Promise<Answered>>();
+  const timers = createDeadlines(runCommand, "a quiz question", async (ctx, questionId) => {
+    const [question] = await ctx.tx.select().from(quizQuestions).where(and(eq(quizQuestions.id, questionId), eq(quizQuestions.status, "open")));
+    if (!question) return;
+    if (Date.now() < question.endsAt.getTime()) return question.endsAt.getTime();
+    await closeQuestion(ctx, question);
+  });
   const pending = new Set<string>();
-  // Progress broadcasts still due, closed questions' included (their entries are gone): stop() clears them all.
-  const progressTimers = new Set<NodeJS.Timeout>();
-  let stopped = false;
-
-  function answeredOf(sessionId: string, questionId: string): Promise<Answered> {
-    let entry = answered.get(questionId);
-    if (!entry) {
-      entry = db
-        .select({ participantId: quizAnswers.participantId })
-        .from(quizAnswers)
-        .where(eq(quizAnswers.questionId, questionId))
-        .then((rows) => ({ sessionId, ids: new Set(rows.map((r) => r.participantId)), seq: 0 }));
-      answered.set(questionId, entry);
-      entry.catch(() => answered.get(questionId) === entry && answered.delete(questionId));
-    }
-    return entry;
-  }
-
-  function progressSoon(questionId: string, entry: Answered) {
-    if (stopped || entry.timer) return;
-    const timer = setTimeout(async () => {
-      progressTimers.delete(timer);
-      entry.timer = undefined;
-      try {
-        const of = await views.seated(entry.sessionId);
-        entry.seq++;
-        io.to(rooms.session(entry.sessionId)).emit("quiz:progress", { questionId, seq: entry.seq, answered: entry.ids.size, of });
-      } catch (error) {
-        logError("broadcasting quiz progress failed", error);
-      }
-    }, PROGRESS_MS);
-    entry.timer = timer;
-    progressTimers.add(timer);
-  }
 
   /** One statement stores a batch; a question closed in the database, or a removed seat, stores nothing. */
   async function storeAnswers(items: AnswerItem[]): Promise<boolean[]> {
     const key = (a: { questionId: string; participantId: string }) => `${a.questionId} ${a.participantId}`;
-    const entries = new Map(await Promise.all([...new Set(items.map((a) => a.questionId))].map(async (q) => [q, await answeredOf(items.find((a) => a.questionId === q)!.sessionId, q)] as const)));
     const batch = items.map((a) => ({ question_id: a.questionId, participant_id: a.participantId, answer: a.answer, credit: a.credit, elapsed_ms: a.elapsedMs }));
     try {
       const rows = await queryRows<{ question_id: string; participant_id: string }>(
@@ -95,11 +58,14 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
             returning question_id, participant_id`,
       );
       const stored = new Set(rows.map((r) => key({ questionId: r.question_id, participantId: r.participant_id })));
-      for (const r of rows) {
-        const entry = entries.get(r.question_id)!;
-        entry.ids.add(r.participant_id);
-        progressSoon(r.question_id, entry);
+      const byQuestion = new Map<string, { sessionId: string; ids: string[] }>();
+      for (const a of items) {
+        if (!stored.has(key(a))) continue;
+        const entry = byQuestion.get(a.questionId) ?? { sessionId: a.sessionId, ids: [] };
+        entry.ids.push(a.participantId);
+        byQuestion.set(a.questionId, entry);
       }
+      await Promise.all([...byQuestion].map(([questionId, { sessionId, ids }]) => progress.stored(sessionId, questionId, ids)));
       return items.map((a) => stored.has(key(a)));
     } finally {
       for (const a of items) pending.delete(key(a));
@@ -126,21 +92,14 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
       .where(and(eq(quizQuestions.id, question.id), eq(quizQuestions.status, "open")))
       .returning();
     if (!closed) return;
-    const [rows, [previous]] = await Promise.all([
+    const [rows, previousStreaks] = await Promise.all([
       tx.select().from(quizAnswers).where(eq(quizAnswers.questionId, question.id)),
-      // Streaks run over the questions that count: a 0× question neither extends nor breaks one.
-      tx
-        .select({ id: quizQuestions.id })
-        .from(quizQuestions)
-        .where(and(eq(quizQuestions.sessionId, session.id), eq(quizQuestions.status, "closed"), lt(quizQuestions.position, question.position), gt(quizQuestions.multiplier, 0)))
-        .orderBy(desc(quizQuestions.position))
-        .limit(1),
+      storedStreaks(tx, session.id, { before: question.position }),
     ]);
-    const streaks = previous ? await tx.select({ participantId: quizAnswers.participantId, streak: quizAnswers.streak }).from(quizAnswers).where(eq(quizAnswers.questionId, previous.id)) : [];
     const creditOf = new Map(rows.map((r) => [r.participantId, r.credit]));
     const scored = scoreQuestion({
       answers: rows.map((a) => ({ participantId: a.participantId, credit: a.credit, elapsedMs: a.elapsedMs })),
-      previousStreaks: new Map(streaks.map((s) => [s.participantId, s.streak ?? 0])),
+      previousStreaks,
       limitMs: question.endsAt.getTime() - question.startedAt.getTime(),
       multiplier: question.multiplier,
       speed: session.quizSpeed,
@@ -152,7 +111,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
         from jsonb_to_recordset(${JSON.stringify(update)}::jsonb) as v(participant_id uuid, points integer, streak integer)
         where a.question_id = ${question.id} and a.participant_id = v.participant_id`);
     ctx.out.after(() => timers.disarm(question.id));
-    ctx.out.after(() => answered.delete(question.id));
+    ctx.out.after(() => progress.closed(question.id));
     // Quiz points count in the standings.
     ctx.out.scores(session.id);
     // Each student's own result, with their total and rank from the board the close just changed.
@@ -167,7 +126,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
           correct: mine?.correct ?? false,
           credit: creditOf.get(entry.participantId) ?? 0,
           points: mine?.points ?? 0,
-          streak: mine?.streak ?? 0,
+          streak: streakAfter(question.multiplier, previousStreaks.get(entry.participantId) ?? 0, mine),
           total: entry.points,
           rank: entry.rank,
         });
@@ -182,27 +141,10 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
     return ctx.tx.select().from(quizQuestions).where(and(...conditions));
   }
 
-  async function closeDue(sessionId: string, questionId: string) {
-    try {
-      await runCommand(
-        sessionId,
-        async (ctx) => {
-          const [question] = await ctx.tx.select().from(quizQuestions).where(and(eq(quizQuestions.id, questionId), eq(quizQuestions.status, "open")));
-          if (!question) return;
-          const endsAt = question.endsAt.getTime();
-          if (Date.now() < endsAt) return ctx.out.after(() => timers.arm(sessionId, questionId, endsAt));
-          await closeQuestion(ctx, question);
-        },
-        { quiesce: true },
-      );
-    } catch (error) {
-      if (isLiveError(error)) return;
-      logError("closing a quiz question at its deadline failed", error);
-      timers.arm(sessionId, questionId, Date.now() + CLOSE_RETRY_MS);
-    }
-  }
-
   return {
+    /** Tells every audience the quiz part again (a removal changed the counts). */
+    announce,
+
     /** For rounds: closing a quiz round closes its open question. */
     async closeForRound(ctx: CommandContext, roundId: string) {
       const open = await openQuestions(ctx, roundId);
@@ -286,7 +228,7 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
       const key = `${questionId} ${student.participantId}`;
       const open = (question: QuestionGate | null): question is QuestionGate => question?.id === questionId && receivedAt < question.endsAt;
       // Who has answered is read only for a question the gate has open (never for any id a client sends).
-      const entry = await hot.gates.admit(student.sessionId, ({ question }) => (open(question) ? answeredOf(student.sessionId, questionId) : undefined));
+      const entry = await hot.gates.admit(student.sessionId, ({ question }) => (open(question) ? progress.of(student.sessionId, questionId) : undefined));
       if (!entry) throw new LiveError("closed", QUESTION_CLOSED);
       const stored = await hot.gates
         .admit(student.sessionId, ({ question }) => {
@@ -309,10 +251,8 @@ export function createQuiz({ db, io, commands, hot, boards, views }: Deps) {
     },
 
     stop() {
-      stopped = true;
       timers.stop();
-      for (const timer of progressTimers) clearTimeout(timer);
-      progressTimers.clear();
+      progress.stop();
     },
   };
 }

@@ -1,36 +1,56 @@
 // The quiz part of every view: the current question (its answer only for the teacher until it
 // closes), progress, the top five, the podium once a quiz round has closed, and a student's own
 // answer, result, total and rank.
-import { and, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { PackedScenario, QuizItem } from "../../../content/schema";
 import type { Database } from "../../../db/client";
-import { quizAnswers, quizQuestions, rounds, type QuizQuestionRow, type SessionRow } from "../../../db/schema";
+import { participants, quizAnswers, quizQuestions, rounds, type QuizQuestionRow, type SessionRow } from "../../../db/schema";
 import { isRunning } from "../rounds/running";
-import { seatCount } from "../lobby/seats";
+import { isActiveSeat, seatCount } from "../lobby/seats";
+import type { SessionCache } from "../sessionCaches";
 import { isCorrect, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
 import type { MyQuiz, QuizQuestionView, QuizView } from "../views/types";
 import type { QuizBoards } from "./board";
+import type { QuizProgressTracker } from "./progress";
+import { storedStreaks } from "./streaks";
 
 export type QuizAudience = "host" | "others";
 const TOP = 5;
 const PODIUM = 3;
 
-export function createQuizViews(db: Database, boards: QuizBoards) {
-  // A closed question's answers never change: its bars are counted once.
-  const distributions = new Map<string, Promise<QuizQuestionView["distribution"]>>();
+/** The answers that count in a question's bars and "N of M": those of seats still active. */
+const countedAnswers = (questionId: string) => and(eq(quizAnswers.questionId, questionId), isActiveSeat);
+
+export function createQuizViews(db: Database, boards: QuizBoards, progress: QuizProgressTracker) {
+  // A closed question's answers never change: the bars of a session's last question are counted
+  // once (and again after a removal).
+  const distributions = new Map<string, { questionId: string; result: Promise<QuizQuestionView["distribution"]> }>();
 
   function distributionOf(question: QuizQuestionRow, item: QuizItem) {
-    let result = distributions.get(question.id);
-    if (!result) {
-      result = db
-        .select({ answer: quizAnswers.answer })
-        .from(quizAnswers)
-        .where(eq(quizAnswers.questionId, question.id))
-        .then((rows) => quizDistribution(item, rows.map((r) => r.answer)));
-      distributions.set(question.id, result);
-      result.catch(() => distributions.delete(question.id));
-    }
+    const held = distributions.get(question.sessionId);
+    if (held?.questionId === question.id) return held.result;
+    const result = db
+      .select({ answer: quizAnswers.answer })
+      .from(quizAnswers)
+      .innerJoin(participants, eq(participants.id, quizAnswers.participantId))
+      .where(countedAnswers(question.id))
+      .then((rows) => quizDistribution(item, rows.map((r) => r.answer)));
+    distributions.set(question.sessionId, { questionId: question.id, result });
+    result.catch(() => distributions.get(question.sessionId)?.result === result && distributions.delete(question.sessionId));
     return result;
+  }
+
+  /** "N of M have answered": as held in memory while the question is open and answered, else counted from the rows. */
+  async function progressOf(question: QuizQuestionRow, seated: number): Promise<NonNullable<QuizView["progress"]>> {
+    const held = question.status === "open" ? await progress.held(question.id, seated) : undefined;
+    if (held) return held;
+    const [answered] = await db
+      .select({ n: count() })
+      .from(quizAnswers)
+      .innerJoin(participants, eq(participants.id, quizAnswers.participantId))
+      .where(countedAnswers(question.id));
+    // Open with nothing held: no count was broadcast yet. Closed: final, no broadcast may overtake it.
+    return { questionId: question.id, seq: question.status === "open" ? 0 : Number.MAX_SAFE_INTEGER, answered: answered.n, of: seated };
   }
 
   async function questionView(question: QuizQuestionRow, scenario: PackedScenario, audience: QuizAudience): Promise<QuizQuestionView | null> {
@@ -57,15 +77,13 @@ export function createQuizViews(db: Database, boards: QuizBoards) {
   }
 
   return {
-    seated: (sessionId: string) => seatCount(db, sessionId),
 
     async part(session: Pick<SessionRow, "id" | "roundPlan">, scenario: PackedScenario, audience: QuizAudience): Promise<QuizView> {
       const sessionId = session.id;
       const [latest] = await db.select().from(quizQuestions).where(eq(quizQuestions.sessionId, sessionId)).orderBy(desc(quizQuestions.position)).limit(1);
       const empty: QuizView = { question: null, progress: null, asked: 0, bank: scenario.quiz.length, round: null, leaderboard: [], podium: null };
       if (!latest) return empty;
-      const [[answered], [round], [inRound], of, anyClosed] = await Promise.all([
-        db.select({ n: count() }).from(quizAnswers).where(eq(quizAnswers.questionId, latest.id)),
+      const [[round], [inRound], of, anyClosed] = await Promise.all([
         latest.roundId ? db.select().from(rounds).where(eq(rounds.id, latest.roundId)) : [],
         latest.roundId ? db.select({ n: count() }).from(quizQuestions).where(eq(quizQuestions.roundId, latest.roundId)) : [],
         seatCount(db, sessionId),
@@ -75,7 +93,7 @@ export function createQuizViews(db: Database, boards: QuizBoards) {
       const roundClosed = round !== undefined && !isRunning(round);
       return {
         question: await questionView(latest, scenario, audience),
-        progress: { questionId: latest.id, seq: 0, answered: answered.n, of },
+        progress: await progressOf(latest, of),
         asked: latest.position,
         bank: scenario.quiz.length,
         round: round ? { roundId: round.id, asked: inRound.n, of: session.roundPlan[round.planIndex]?.questions ?? inRound.n } : null,
@@ -88,28 +106,14 @@ export function createQuizViews(db: Database, boards: QuizBoards) {
     async mine(session: Pick<SessionRow, "id">, scenario: PackedScenario, quiz: QuizView, participantIds: readonly string[]): Promise<Map<string, MyQuiz>> {
       const question = quiz.question;
       const wanted = [...participantIds];
-      const [answers, [last], board] = await Promise.all([
+      const [answers, streakOf, board] = await Promise.all([
         question && wanted.length
           ? db.select().from(quizAnswers).where(and(eq(quizAnswers.questionId, question.id), inArray(quizAnswers.participantId, wanted)))
           : [],
-        // Streaks stand as of the last question that counted.
-        db
-          .select({ id: quizQuestions.id })
-          .from(quizQuestions)
-          .where(and(eq(quizQuestions.sessionId, session.id), eq(quizQuestions.status, "closed"), gt(quizQuestions.multiplier, 0)))
-          .orderBy(desc(quizQuestions.position))
-          .limit(1),
+        storedStreaks(db, session.id, { participantIds: wanted }),
         quiz.leaderboard.length ? boards.get(session.id, scenario) : null,
       ]);
-      const streaks =
-        last && wanted.length
-          ? await db
-              .select({ participantId: quizAnswers.participantId, streak: quizAnswers.streak })
-              .from(quizAnswers)
-              .where(and(eq(quizAnswers.questionId, last.id), inArray(quizAnswers.participantId, wanted)))
-          : [];
       const answerOf = new Map(answers.map((a) => [a.participantId, a]));
-      const streakOf = new Map(streaks.map((s) => [s.participantId, s.streak ?? 0]));
       const closed = question?.status === "closed";
       return new Map(
         wanted.map((id) => {
@@ -125,7 +129,8 @@ export function createQuizViews(db: Database, boards: QuizBoards) {
                     correct: row ? isCorrect(row.credit) : false,
                     credit: row?.credit ?? 0,
                     points: row?.points ?? 0,
-                    streak: row?.streak ?? 0,
+                    // As stored after the last question worth points: this one, or (a 0× one) the one before.
+                    streak: streakOf.get(id) ?? 0,
                     total: standing.points,
                     rank: standing.rank,
                   }
@@ -138,6 +143,16 @@ export function createQuizViews(db: Database, boards: QuizBoards) {
         }),
       );
     },
+
+    /** A removed student leaves the bars too. */
+    seatRemoved(sessionId: string) {
+      distributions.delete(sessionId);
+    },
+
+    cache: {
+      sessions: () => distributions.keys(),
+      forget: (sessionId: string) => void distributions.delete(sessionId),
+    } satisfies SessionCache,
   };
 }
 

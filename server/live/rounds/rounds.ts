@@ -5,10 +5,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client";
 import { challenges, debateArguments, rounds, sessions, type RoundRow, type SessionRow } from "../../../db/schema";
-import { logError } from "../../errorLog";
 import type { CommandContext, CommandRunner } from "../command";
 import { isPublic } from "../debate/visibility";
-import { isLiveError, LiveError } from "../errors";
+import { LiveError } from "../errors";
 import { requireHost } from "../guards";
 import { rooms } from "../publish/rooms";
 import { allSeats } from "../lobby/seats";
@@ -17,13 +16,10 @@ import { argumentView, currentRound, namesOf, planItems, settingsOf } from "../v
 import { closeClock, extendClock, isDue, pauseClock, resumeClock, startClock, type ClockResult, type ClockState } from "./clock";
 import { isRunning, isRunningRound } from "./running";
 import type { Round } from "./plan";
-import { createRoundTimers } from "./timers";
+import { createDeadlines } from "../deadlines";
 
 /** Closing or pausing a round stores the students' writes already waiting first (hotpath/gates.ts). */
 const QUIESCE = { quiesce: true } as const;
-/** How soon a deadline close that failed (the database out of reach) is tried again. */
-const CLOSE_RETRY_MS = 2000;
-
 const clockOf = (row: RoundRow): ClockState => ({
   status: row.status === "skipped" ? "closed" : row.status,
   endsAt: row.endsAt ? row.endsAt.getTime() : null,
@@ -74,7 +70,16 @@ export type RoundHooks = {
 };
 
 export function createRounds(db: Database, { runCommand }: CommandRunner, hooks: RoundHooks) {
-  const timers = createRoundTimers(closeDue);
+  const timers = createDeadlines(runCommand, "a round", async (ctx, roundId) => {
+    const [row] = await ctx.tx
+      .select()
+      .from(rounds)
+      .where(and(eq(rounds.id, roundId), eq(rounds.status, "open")));
+    if (!row?.endsAt) return;
+    if (!isDue(clockOf(row), Date.now())) return row.endsAt.getTime();
+    await closeRunning(ctx, row);
+    await announceRound(ctx);
+  });
 
   async function runningRound(tx: Transaction, session: SessionRow, roundId: string) {
     const [row] = await tx.select().from(rounds).where(and(eq(rounds.id, roundId), eq(rounds.sessionId, session.id)));
@@ -104,33 +109,6 @@ export function createRounds(db: Database, { runCommand }: CommandRunner, hooks:
       await announceRound(ctx);
       return null;
     }, QUIESCE);
-  }
-
-  /**
-   * The timer fired: close the round if it is still open and really due. Not yet due (extended on
-   * another node, or Node ran the timer a little early), it is armed again for its deadline, since
-   * nothing else would close it.
-   */
-  async function closeDue(sessionId: string, roundId: string) {
-    try {
-      await runCommand(sessionId, async (ctx) => {
-        const [row] = await ctx.tx
-          .select()
-          .from(rounds)
-          .where(and(eq(rounds.id, roundId), eq(rounds.status, "open")));
-        if (!row?.endsAt) return;
-        const endsAt = row.endsAt.getTime();
-        if (!isDue(clockOf(row), Date.now())) return ctx.out.after(() => timers.arm(sessionId, roundId, endsAt));
-        await closeRunning(ctx, row);
-        await announceRound(ctx);
-      }, QUIESCE);
-    } catch (error) {
-      // An ended or deleted session has nothing left to close. Anything else (the database out of
-      // reach) is tried again shortly: no one else would close the round before a restart.
-      if (isLiveError(error)) return;
-      logError("closing a round at its deadline failed", error);
-      timers.arm(sessionId, roundId, Date.now() + CLOSE_RETRY_MS);
-    }
   }
 
   return {

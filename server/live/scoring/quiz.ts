@@ -125,6 +125,13 @@ export function scoreQuestion(input: {
   return scored;
 }
 
+/**
+ * A student's streak once a question has closed: their scored answer's; without an answer, a
+ * question worth points breaks it and a 0× question leaves it as it was.
+ */
+export const streakAfter = (multiplier: number, previous: number, scored: ScoredAnswer | undefined) =>
+  scored ? scored.streak : multiplier === 0 ? previous : 0;
+
 /** Each student's quiz points, summed over their answers. */
 export function quizTotals(answers: readonly { participantId: string; points: number }[]): Map<string, number> {
   const totals = new Map<string, number>();

@@ -1,9 +1,9 @@
 // Whole views, read fresh from the database: for a snapshot (connect, reconnect) and for the
 // lobby's coalesced seat changes. One load of the session serves every audience built from it.
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { PackedScenario } from "../../../content/schema";
 import type { Database } from "../../../db/client";
-import { ballots, challenges, debateArguments, participants, peerVotes, quizAnswers, quizQuestions, rounds, sessions } from "../../../db/schema";
+import { ballots, challenges, debateArguments, participants, peerVotes, quizQuestions, rounds, sessions } from "../../../db/schema";
 import { canRead, isPublic, type Reader } from "../debate/visibility";
 import { LiveError } from "../errors";
 import { sessionNotFound } from "../guards";
@@ -19,20 +19,12 @@ import { argumentView, challengeView, currentRound, namesOf, planItems, settings
 import type { SocketData } from "../publish/events";
 import type { PollViews } from "../polls/views";
 import type { QuizViews } from "../quiz/views";
+import { quizPointRows } from "../quiz/board";
 import type { DebateView, HostView, MyQuiz, MyVote, ParticipantView, ProjectorView, SideSummary } from "./types";
 
 const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
 
 export type SessionState = Awaited<ReturnType<ReturnType<typeof createViews>["load"]>>;
-
-/** Each student's quiz points per side they answered on: what the standings need, summed in SQL. */
-const quizPoints = (db: Database, sessionId: string) =>
-  db
-    .select({ participantId: quizAnswers.participantId, sideId: quizAnswers.sideId, points: sql<number>`sum(${quizAnswers.points})::int` })
-    .from(quizAnswers)
-    .innerJoin(quizQuestions, eq(quizQuestions.id, quizAnswers.questionId))
-    .where(and(eq(quizQuestions.sessionId, sessionId), isNotNull(quizAnswers.points)))
-    .groupBy(quizAnswers.participantId, quizAnswers.sideId);
 
 /** The polls and quiz parts, built by their own modules. */
 export type LiveParts = { polls: PollViews; quiz: QuizViews };
@@ -72,7 +64,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       parts.polls.part(sessionId, "others"),
       forHost ? parts.quiz.part(session, scenario, "host") : null,
       parts.quiz.part(session, scenario, "others"),
-      scored ? quizPoints(db, sessionId) : [],
+      scored ? quizPointRows(db, sessionId) : [],
       forHost ? db.select({ itemId: quizQuestions.itemId }).from(quizQuestions).where(eq(quizQuestions.sessionId, sessionId)) : [],
     ]);
     return {
@@ -175,7 +167,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     const ids = seats.map((s) => s.id);
     const [quiz, votes] = await Promise.all([
       parts.quiz.mine(state.session, state.scenario, state.quiz.others, ids),
-      Promise.all(ids.map((id) => parts.polls.myVote(state.polls.others.current, id))),
+      Promise.all(ids.map((id) => parts.polls.myVote(state.session.id, state.polls.others.current, id))),
     ]);
     return new Map(ids.map((id, i) => [id, { vote: votes[i], quiz: quiz.get(id)! }]));
   }
