@@ -108,10 +108,18 @@ function table(rows: string[][]) {
     .join("\n");
 }
 
-export function targetTable(json: BenchJson) {
+/** The JSON of a run of the join storm alone. */
+export type JoinJson = Pick<BenchJson, "backend" | "join">;
+
+/** The targets table; `scenario` keeps that scenario's rows only (a run of it alone, whose JSON has only its part). */
+export function targetTable(json: BenchJson): string;
+export function targetTable(json: JoinJson, scenario: "join storm"): string;
+export function targetTable(json: BenchJson | JoinJson, scenario?: string) {
+  // The rows kept read only the part of the JSON their scenario has.
+  const full = json as BenchJson;
   return table([
     ["scenario", "figure", "value", "target", "result"],
-    ...TARGETS.map((t) => [t.scenario, t.figure, t.value(json), t.target, t.target ? (t.met(json) ? "pass" : "MISS") : ""]),
+    ...TARGETS.filter((t) => !scenario || t.scenario === scenario).map((t) => [t.scenario, t.figure, t.value(full), t.target, t.target ? (t.met(full) ? "pass" : "MISS") : ""]),
   ]);
 }
 
@@ -141,12 +149,31 @@ export function detailLines(details: Record<string, Record<string, unknown>>) {
 
 const cpu = (r: { serverCpu: number; driverCpu: number }) => ({ server: r.serverCpu, driver: r.driverCpu });
 
+/** The join storm's part of the JSON and its other figures. */
+export function joinReport(backend: BenchJson["backend"], students: number, join: Measured<"joinStorm">): { json: JoinJson; details: Record<string, Record<string, unknown>> } {
+  return {
+    json: { backend, join: { p50_ms: join.total.p50, p99_ms: join.total.p99, refused: students - join.joined } },
+    details: {
+      "join storm": {
+        joined: join.joined,
+        refusals: join.refused,
+        "form (POST /join) ms": join.form,
+        "page (GET /play) ms": join.page,
+        "socket + snapshot ms": join.socket,
+        "sent to the console": join.traffic.host,
+        "sent to the projector": join.traffic.projector,
+        "cpu (cores)": cpu(join),
+      },
+    },
+  };
+}
+
 /** The issue's JSON, and the other figures by scenario. */
 export function report(m: Measures) {
   const { join, memory, baselineMemory, baselineVotes, votes, throughput, quiz, stored } = m;
+  const joined = joinReport(m.backend, m.students, join);
   const json: BenchJson = {
-    backend: m.backend,
-    join: { p50_ms: join.total.p50, p99_ms: join.total.p99, refused: m.students - join.joined },
+    ...joined.json,
     votes: {
       ack_p50_ms: votes.ack.p50,
       ack_p99_ms: votes.ack.p99,
@@ -162,16 +189,7 @@ export function report(m: Measures) {
     memory: { rss_per_socket_kb: memory.rss },
   };
   const details = {
-    "join storm": {
-      joined: join.joined,
-      refusals: join.refused,
-      "form (POST /join) ms": join.form,
-      "page (GET /play) ms": join.page,
-      "socket + snapshot ms": join.socket,
-      "sent to the console": join.traffic.host,
-      "sent to the projector": join.traffic.projector,
-      "cpu (cores)": cpu(join),
-    },
+    ...joined.details,
     memory: {
       "server RSS (KB), sockets closed / open": { closed: memory.closed.rssKb, open: memory.open.rssKb },
       "server V8 heap per socket (KB)": memory.heap,

@@ -21,13 +21,13 @@ import type { DriverCalls } from "./driver";
 import { sleep } from "./pace";
 import { heldMemory, INSPECT, inspectorUrl } from "./inspector";
 import { cpuMeter } from "./processStats";
-import { detailLines, report, targetTable } from "./report";
-import type { Measured, SocketMemory } from "./report";
+import { detailLines, joinReport, report, targetTable } from "./report";
+import type { BenchJson, JoinJson, Measured, SocketMemory } from "./report";
 import { caller } from "./rpc";
 import { checkAnswers, checkVotes } from "./stored";
 
 const USAGE = `npm run bench -- [--students N] [--voters N] [--rate R] [--seconds S] [--join-seconds S]
-                    [--throughput-seconds S] [--quiz-seconds S] [--out FILE]`;
+                    [--throughput-seconds S] [--quiz-seconds S] [--join-only] [--out FILE]`;
 
 /** A mistake in the command line: said in one sentence with the usage, no stack. */
 class UsageError extends Error {}
@@ -46,6 +46,7 @@ function parseOptions(argv: string[]) {
         "throughput-seconds": { type: "string" },
         "quiz-seconds": { type: "string" },
         out: { type: "string" },
+        "join-only": { type: "boolean" },
         help: { type: "boolean" },
       },
     });
@@ -83,8 +84,10 @@ function parseOptions(argv: string[]) {
     throughputSeconds: positive("throughput-seconds", 10),
     quizSeconds: positive("quiz-seconds", 2),
     out: path.resolve(values.out ?? path.join(projectRoot, "tests/artifacts/bench.json")),
+    /** The join storm alone: its figures, without the other scenarios (the JSON has the backend and join only). */
+    joinOnly: values["join-only"] ?? false,
     /** Any flag but --out changes the run from the issue's table. */
-    scaled: Object.entries(values).some(([name, value]) => name !== "out" && value !== undefined),
+    scaled: Object.entries(values).some(([name, value]) => name !== "out" && name !== "join-only" && value !== undefined),
   };
 }
 
@@ -107,6 +110,18 @@ async function prepareDatabase(dataDir: string) {
 }
 
 const log = (line: string) => console.log(`· ${line}`);
+const scaledNote = (options: { scaled: boolean }) => (options.scaled ? ": a scaled-down run; the targets are for the full one" : "");
+
+/** Prints the targets table (a run of the join storm alone: its rows only) and the other figures, and writes the JSON to `out`. */
+async function publish(json: BenchJson | JoinJson, details: Record<string, Record<string, unknown>>, title: string, out: string) {
+  console.log(`\nRostrum benchmark (${title})\n`);
+  console.log("votes" in json ? targetTable(json) : targetTable(json, "join storm"));
+  console.log(`\n${detailLines(details)}\n`);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(JSON.stringify(json));
+  console.log(`Written to ${path.relative(process.cwd(), out)}`);
+}
 /** Idle time before reading a process's memory, so work in flight (broadcasts, timers) has ended. */
 const SETTLE_MS = 3000;
 
@@ -151,6 +166,12 @@ async function main() {
     log(`join storm: ${options.students} students over ${options.joinSeconds} s`);
     const join = await measured("joinStorm", { count: options.students, seconds: options.joinSeconds });
     log(`  ${join.joined} joined (p50 ${join.total.p50.toFixed(0)} ms, p99 ${join.total.p99.toFixed(0)} ms); refused ${JSON.stringify(join.refused)}`);
+    if (options.joinOnly) {
+      await call("close", undefined);
+      const { json, details } = joinReport(database.backend, options.students, join);
+      await publish(json, details, `${database.backend}, the join storm only${scaledNote(options)}`, options.out);
+      return;
+    }
 
     /**
      * Memory per socket: the class's sockets closed, then opened again as after a Wi-Fi drop,
@@ -215,13 +236,7 @@ async function main() {
       quiz,
       stored: { votes: votesDb, throughput: throughputDb, quiz: quizDb },
     });
-    console.log(`\nRostrum benchmark (${database.backend})${options.scaled ? ": a scaled-down run; the targets are for the full one" : ""}\n`);
-    console.log(targetTable(json));
-    console.log(`\n${detailLines(details)}\n`);
-    await mkdir(path.dirname(options.out), { recursive: true });
-    await writeFile(options.out, `${JSON.stringify(json, null, 2)}\n`);
-    console.log(JSON.stringify(json));
-    console.log(`Written to ${path.relative(process.cwd(), options.out)}`);
+    await publish(json, details, `${database.backend}${scaledNote(options)}`, options.out);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(`cleanup: ${error}`));
   }
