@@ -122,6 +122,7 @@ async function publish(json: BenchJson | JoinJson, details: Record<string, Recor
   console.log(JSON.stringify(json));
   console.log(`Written to ${path.relative(process.cwd(), out)}`);
 }
+
 /** Idle time before reading a process's memory, so work in flight (broadcasts, timers) has ended. */
 const SETTLE_MS = 3000;
 
