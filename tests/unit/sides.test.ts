@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autoBalance, smallestSide, type Seat } from "../../server/live/lobby/sides";
+import { autoBalance, countBySide, seatTotal, smallestSide, type Seat } from "../../server/live/lobby/sides";
 
 const sides = ["gov", "opp", "us"];
 const seats = (...sideIds: (string | null)[]): Seat[] => sideIds.map((sideId, i) => ({ id: `p${i}`, sideId }));
@@ -42,9 +42,23 @@ describe("autoBalance", () => {
 
 describe("smallestSide", () => {
   it("picks the smallest side, the first listed on a tie", () => {
-    expect(smallestSide(seats("gov", "opp"), sides)).toBe("us");
-    expect(smallestSide(seats("gov", "opp", "us"), sides)).toBe("gov");
-    expect(smallestSide([], sides)).toBe("gov");
-    expect(smallestSide([], [])).toBeUndefined();
+    expect(smallestSide(countBySide(seats("gov", "opp")), sides)).toBe("us");
+    expect(smallestSide(countBySide(seats("gov", "opp", "us")), sides)).toBe("gov");
+    expect(smallestSide(new Map(), sides)).toBe("gov");
+    expect(smallestSide(new Map(), [])).toBeUndefined();
+  });
+
+  it("counts only the scenario's sides: unassigned seats and sides it no longer has fill none of them", () => {
+    expect(smallestSide(countBySide(seats(null, null, "old", "gov", "opp")), sides)).toBe("us");
+    expect(smallestSide(new Map([["gov", 3], ["opp", 2], ["us", 2], [null, 9]]), sides)).toBe("opp");
+  });
+});
+
+describe("countBySide and seatTotal", () => {
+  it("count seats per side, unassigned ones under null, and all of them together", () => {
+    const counts = countBySide(seats("gov", null, "gov", "old", null, null));
+    expect(counts).toEqual(new Map<string | null, number>([["gov", 2], [null, 3], ["old", 1]]));
+    expect(seatTotal(counts)).toBe(6);
+    expect(seatTotal(new Map())).toBe(0);
   });
 });

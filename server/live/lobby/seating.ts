@@ -1,9 +1,9 @@
 // Seats: students joining by code, finding their seat again by token, and the teacher arranging
 // sides, renaming and removing students.
-import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { uniqueViolation } from "../../../db/client";
-import { participants, sessions, type ParticipantRow, type SessionRow } from "../../../db/schema";
+import { participants, sessions, teachers, type ParticipantRow, type SessionRow } from "../../../db/schema";
 import { hashToken } from "../../hashToken";
 import type { CommandContext, CommandRunner } from "../command";
 import { LiveError } from "../errors";
@@ -11,10 +11,10 @@ import { REMOVED, requireHost, requireOpen } from "../guards";
 import { normalizeJoinCode } from "./joinCode";
 import { checkDisplayName } from "./names";
 import { refuseRejoinRequestsFor, SEAT_MOVED } from "./rejoin";
-import { activeSeats, isActive, isActiveSeat, seatColumns } from "./seats";
-import type { Sessions } from "./sessions";
+import { activeSeats, isActive, isActiveSeat, seatColumns, seatsPerSide } from "./seats";
+import { noSessionWithCode, requireJoinCode, type Sessions } from "./sessions";
 import type { SeatTokens } from "./seatTokens";
-import { autoBalance, isUnassigned, smallestSide } from "./sides";
+import { autoBalance, countBySide, isUnassigned, seatTotal, smallestSide } from "./sides";
 
 const nameTaken = (name: string) =>
   new LiveError("name_taken", `Someone in this session is already called “${name}”. Add an initial or pick another name.`, "name");
@@ -30,6 +30,33 @@ type Deps = {
 };
 
 export function createSeating({ db, commands: { runCommand }, sessions: found, tokens, seatRemoved }: Deps) {
+  /**
+   * A join's first read, in one statement: the session with join code `code`, its teacher's name,
+   * and whether an active seat already holds the name with key `nameKey` (the same form sent
+   * again is not counted: it finds its own seat under the lock).
+   */
+  async function sessionToJoin(code: string, nameKey: string | undefined, joinId: string | undefined) {
+    const holder = (key: string) =>
+      db
+        .select({ id: participants.id })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.sessionId, sessions.id),
+            eq(participants.nameKey, key),
+            isActiveSeat,
+            joinId ? or(isNull(participants.joinId), ne(participants.joinId, joinId)) : undefined,
+          ),
+        );
+    const [row] = await db
+      .select({ session: sessions, teacherName: teachers.name, nameHeld: (nameKey === undefined ? sql`false` : exists(holder(nameKey))).mapWith(Boolean) })
+      .from(sessions)
+      .innerJoin(teachers, eq(teachers.id, sessions.teacherId))
+      .where(eq(sessions.code, code));
+    if (!row) throw noSessionWithCode();
+    return row;
+  }
+
   return {
     /**
      * `joinId` comes from the join form. The same form sent again (the first answer, with its
@@ -37,50 +64,48 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
      * whichever answer the browser kept opens the seat.
      */
     async joinSession(codeInput: string, nameInput: string, joinId?: string) {
-      const session = await found.sessionByCode(codeInput);
-      const name = checkDisplayName(nameInput, [await found.teacherName(session.teacherId)]);
+      // The teacher's name, which students may not take, comes with the session; the name's key does not depend on it.
+      const early = checkDisplayName(nameInput);
+      const { session, teacherName, nameHeld } = await sessionToJoin(requireJoinCode(codeInput), early.ok ? early.key : undefined, joinId);
+      const name = checkDisplayName(nameInput, [teacherName]);
       if (!name.ok) throw new LiveError("invalid", name.message, "name");
-      // Refusals that need no lock are answered from a plain read first, so a flood of joins under
+      // Refusals that need no lock are answered from that plain read first, so a flood of joins under
       // a taken name queues no commands behind the session's lock; the locked checks still decide.
       requireOpen(session);
-      const [holder] = await db
-        .select({ id: participants.id })
-        .from(participants)
-        .where(
-          and(
-            eq(participants.sessionId, session.id),
-            eq(participants.nameKey, name.key),
-            isActiveSeat,
-            // The same form sent again finds its own seat under the lock.
-            joinId ? or(isNull(participants.joinId), ne(participants.joinId, joinId)) : undefined,
-          ),
-        )
-        .limit(1);
-      if (holder) throw nameTaken(name.name);
+      if (nameHeld) throw nameTaken(name.name);
       const token = tokens.token("join", session.id, joinId);
       const tokenHash = hashToken(token);
       try {
         const participant = await runCommand(session.id, async ({ tx, session, sideIds, out }) => {
-          if (joinId) {
-            const [repeat] = await tx.select().from(participants).where(and(eq(participants.sessionId, session.id), eq(participants.joinId, joinId)));
-            if (repeat && !isActive(repeat)) throw new LiveError("forbidden", REMOVED);
-            if (repeat?.tokenHash === tokenHash) return repeat;
-            if (repeat) throw new LiveError("forbidden", SEAT_MOVED);
+          // Counts, not seats: a join's cost does not grow with the class.
+          const perSide = await seatsPerSide(tx, session.id);
+          const full = seatTotal(perSide) >= session.capacity;
+          if (!full) {
+            // A name taken since the plain read is refused by its constraint (caught below); a form
+            // sent before takes no second seat.
+            const sideId = session.sidesLocked ? (smallestSide(perSide, sideIds) ?? null) : null;
+            const [row] = await tx
+              .insert(participants)
+              .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash, joinId })
+              .onConflictDoNothing({ target: [participants.sessionId, participants.joinId], where: isNotNull(participants.joinId) })
+              .returning();
+            if (row) {
+              out.views(session.id);
+              return row;
+            }
           }
-          const seats = await activeSeats(tx, session.id);
-          if (seats.length >= session.capacity) throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
-          if (seats.some((p) => p.nameKey === name.key)) throw nameTaken(name.name);
-          const sideId = session.sidesLocked ? (smallestSide(seats, sideIds) ?? null) : null;
-          const [row] = await tx
-            .insert(participants)
-            .values({ sessionId: session.id, displayName: name.name, nameKey: name.key, sideId, tokenHash, joinId })
-            .returning();
-          out.views(session.id);
-          return row;
+          // No new seat: this form was sent before (its seat answers, even in a full session), or the session is full.
+          const [repeat] = joinId
+            ? await tx.select().from(participants).where(and(eq(participants.sessionId, session.id), eq(participants.joinId, joinId)))
+            : [];
+          if (repeat && !isActive(repeat)) throw new LiveError("forbidden", REMOVED);
+          if (repeat?.tokenHash === tokenHash) return repeat;
+          if (repeat) throw new LiveError("forbidden", SEAT_MOVED);
+          throw new LiveError("full", "This session is full. Ask your teacher to make room.", "code");
         });
         return { participant, token, session };
       } catch (error) {
-        // The checks above run under the session lock; the constraint is the backstop for the name.
+        // Under the session lock, the constraint is what decides the name.
         if (uniqueViolation(error) === "participants_session_name") throw nameTaken(name.name);
         throw error;
       }
@@ -153,12 +178,14 @@ export function createSeating({ db, commands: { runCommand }, sessions: found, t
       const placed = await runCommand(sessionId, async ({ tx, session, sideIds, out }) => {
         requireHost(session, teacherId);
         await tx.update(sessions).set({ sidesLocked: locked }).where(eq(sessions.id, sessionId));
-        const seats = locked ? (await activeSeats(tx, sessionId)).map((p) => ({ id: p.id, sideId: p.sideId })) : [];
+        const seats = locked ? await activeSeats(tx, sessionId) : [];
+        const perSide = countBySide(seats);
         const placed: string[] = [];
         for (const seat of seats) {
           if (!isUnassigned(seat, sideIds)) continue;
-          seat.sideId = smallestSide(seats, sideIds) ?? null;
-          await tx.update(participants).set({ sideId: seat.sideId }).where(eq(participants.id, seat.id));
+          const sideId = smallestSide(perSide, sideIds) ?? null;
+          perSide.set(sideId, (perSide.get(sideId) ?? 0) + 1);
+          await tx.update(participants).set({ sideId }).where(eq(participants.id, seat.id));
           placed.push(seat.id);
         }
         out.views(sessionId);

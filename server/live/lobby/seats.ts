@@ -26,6 +26,19 @@ export type Seat = { id: string; displayName: string; sideId: string | null; rem
 export const allSeats = (tx: Database | Transaction, sessionId: string): Promise<Seat[]> =>
   tx.select(seatColumns).from(participants).where(eq(participants.sessionId, sessionId)).orderBy(asc(participants.joinedAt), asc(participants.id));
 
+/**
+ * A session's active seats counted per side, in SQL: a join learns how full the session is and
+ * which side is smallest without reading a single seat, so its cost does not grow with the class.
+ */
+export async function seatsPerSide(tx: Database | Transaction, sessionId: string): Promise<Map<string | null, number>> {
+  const rows = await tx
+    .select({ sideId: participants.sideId, n: count() })
+    .from(participants)
+    .where(and(eq(participants.sessionId, sessionId), isActiveSeat))
+    .groupBy(participants.sideId);
+  return new Map(rows.map((r) => [r.sideId, r.n]));
+}
+
 /** How many active seats a session has: the "of M" in "N of M have voted". */
 export async function seatCount(tx: Database | Transaction, sessionId: string): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(participants).where(and(eq(participants.sessionId, sessionId), isActiveSeat));

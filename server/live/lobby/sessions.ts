@@ -11,7 +11,14 @@ import { adaptRoundPlan, type RoundChoice } from "../rounds/plan";
 import type { ScenarioLibrary } from "../scenarios";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
 
-const NO_SESSION = "There is no session with that code. Check the code on the board and try again.";
+/** The join code `input` stands for; one that cannot be a code is refused as such. */
+export function requireJoinCode(input: string) {
+  const code = normalizeJoinCode(input);
+  if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.", "code");
+  return code;
+}
+
+export const noSessionWithCode = () => new LiveError("not_found", "There is no session with that code. Check the code on the board and try again.", "code");
 
 /** The one rule for a class size, for the engine and the forms that start a session. */
 export function checkCapacity(capacity: number) {
@@ -71,10 +78,8 @@ export function createSessions(db: Database, scenarios: ScenarioLibrary) {
     },
 
     async sessionByCode(input: string) {
-      const code = normalizeJoinCode(input);
-      if (!code) throw new LiveError("invalid", "A join code has 6 letters and digits, like K7Q2MX.", "code");
-      const [session] = await db.select().from(sessions).where(eq(sessions.code, code));
-      if (!session) throw new LiveError("not_found", NO_SESSION, "code");
+      const [session] = await db.select().from(sessions).where(eq(sessions.code, requireJoinCode(input)));
+      if (!session) throw noSessionWithCode();
       return session;
     },
   };

@@ -48,12 +48,24 @@ export function autoBalance(seats: readonly Seat[], sideIds: readonly string[]):
   return moves;
 }
 
+/** How many seats each side has (`null`: no side yet); what a join needs to know of the room, without its seats. */
+export type SideCounts = ReadonlyMap<string | null, number>;
+
+export function countBySide(seats: readonly { sideId: string | null }[]): Map<string | null, number> {
+  const counts = new Map<string | null, number>();
+  for (const { sideId } of seats) counts.set(sideId, (counts.get(sideId) ?? 0) + 1);
+  return counts;
+}
+
+/** Every seat counted, whatever its side: how full the session is. */
+export const seatTotal = (counts: SideCounts) => [...counts.values()].reduce((sum, n) => sum + n, 0);
+
 /** Where a student who joins after sides are locked sits: the smallest side, first listed on a tie. */
-export function smallestSide(seats: readonly Seat[], sideIds: readonly string[]): string | undefined {
+export function smallestSide(counts: SideCounts, sideIds: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestSize = Infinity;
   for (const side of sideIds) {
-    const size = seats.filter((s) => s.sideId === side).length;
+    const size = counts.get(side) ?? 0;
     if (size < bestSize) [best, bestSize] = [side, size];
   }
   return best;
