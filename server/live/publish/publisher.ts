@@ -2,8 +2,10 @@
 // the command runner flushes it on commit, so no command publishes a change that rolled back.
 // - Deltas (a round starting, an argument) are small events sent once to a room, not views.
 // - Whole views are for connect and reconnect, and for the lobby's seat changes: host and
-//   projector views are coalesced per session (a wave of joins is one broadcast), a student's own
-//   view goes out at once. They are rebuilt from the database, so the latest commit wins.
+//   projector views are coalesced per session (a wave of joins is one broadcast) and paced by
+//   what the last one cost (a big class joining gets a roster every few seconds, not a send per
+//   join); a student's own view goes out at once. They are rebuilt from the database, so the
+//   latest commit wins.
 // - Scores are coalesced too: a burst of votes is one broadcast per room.
 import { logError } from "../../errorLog";
 import type { HostView, ParticipantView, ProjectorView, Scoreboard } from "../views/types";
@@ -26,27 +28,55 @@ export function closeRoom(io: LiveServer, room: string | string[], message: stri
   io.in(room).disconnectSockets(true);
 }
 
+/**
+ * How long after a whole-view send of a session starts the next one may start, from what the
+ * last one cost (building it from the database, encoding and writing it): 25 times that, so
+ * these sends take at most 4% of the server's time, at most `VIEW_PACE.maxMs` apart, so a
+ * teacher watching a class join sees the count climb every few seconds. A class of 30 costs a
+ * few milliseconds (a send every 100-200 ms); 2,000 students cost tens (a few MB over a 30 s
+ * storm instead of one 500 KB roster per join). The first change after a quiet spell waits only
+ * the coalescing interval.
+ */
+export const VIEW_PACE = { factor: 25, maxMs: 3000 } as const;
+export const viewGapMs = (costMs: number) => Math.min(VIEW_PACE.maxMs, VIEW_PACE.factor * costMs);
+
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
   let closed = false;
   const report = (what: string) => (error: unknown) => logError(`publishing ${what} failed`, error);
 
   /**
-   * Runs `send` for a session at most once per `coalesceMs`, one send at a time, in order. A send
-   * due while another is running waits for it and is then sent once, however many were asked
+   * Runs `send` for a session `coalesceMs` after it is first asked for, one send at a time, in
+   * order. A send asked for while another is running (or, with `gapMs`, before the gap after the
+   * last one's start has passed) waits for it and is then sent once, however many were asked
    * for meanwhile: a build slower than the interval (a big class joining) queues no backlog.
    */
-  function coalesced(what: string, send: (sessionId: string) => Promise<void>) {
+  function coalesced(what: string, send: (sessionId: string) => Promise<void>, gapMs?: (costMs: number) => number) {
     const pending = new Map<string, NodeJS.Timeout>();
     const sending = new Set<string>();
+    /** Sessions whose last send's gap has not passed yet. */
+    const resting = new Map<string, NodeJS.Timeout>();
     const again = new Set<string>();
     function run(sessionId: string) {
       if (closed) return;
       sending.add(sessionId);
+      const started = performance.now();
       void send(sessionId)
         .catch(report(what))
         .finally(() => {
           sending.delete(sessionId);
-          if (again.delete(sessionId)) run(sessionId);
+          const cost = performance.now() - started;
+          const rest = gapMs ? gapMs(cost) - cost : 0;
+          if (rest <= 0 || closed) {
+            if (again.delete(sessionId)) run(sessionId);
+            return;
+          }
+          resting.set(
+            sessionId,
+            setTimeout(() => {
+              resting.delete(sessionId);
+              if (again.delete(sessionId)) run(sessionId);
+            }, rest),
+          );
         });
     }
     return {
@@ -57,24 +87,29 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
           setTimeout(() => {
             pending.delete(sessionId);
             // A slow earlier build never lands after a newer one: the newer waits for it.
-            if (sending.has(sessionId)) again.add(sessionId);
+            if (sending.has(sessionId) || resting.has(sessionId)) again.add(sessionId);
             else run(sessionId);
           }, coalesceMs),
         );
       },
       cancel() {
-        for (const timer of pending.values()) clearTimeout(timer);
+        for (const timer of [...pending.values(), ...resting.values()]) clearTimeout(timer);
         pending.clear();
+        resting.clear();
         again.clear();
       },
     };
   }
 
-  const audiences = coalesced("host and projector views", async (sessionId) => {
-    const built = await views.hostAndProjector(sessionId);
-    io.to(rooms.host(sessionId)).emit("host:view", built.host);
-    io.to(rooms.projector(sessionId)).emit("projector:view", built.projector);
-  });
+  const audiences = coalesced(
+    "host and projector views",
+    async (sessionId) => {
+      const built = await views.hostAndProjector(sessionId);
+      io.to(rooms.host(sessionId)).emit("host:view", built.host);
+      io.to(rooms.projector(sessionId)).emit("projector:view", built.projector);
+    },
+    viewGapMs,
+  );
 
   const scores = coalesced("scores", async (sessionId) => {
     const built = await views.scores(sessionId);
