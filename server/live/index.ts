@@ -104,7 +104,7 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
 
     hostView: views.host,
     projectorView: views.projector,
-    participantView: views.participant,
+    ownView: views.ownView,
 
     presenceChanged: publisher.presenceChanged,
 

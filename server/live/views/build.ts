@@ -22,6 +22,9 @@ import type { QuizViews } from "../quiz/views";
 import { quizPointRows } from "../quiz/board";
 import type { DebateView, HostView, MyQuiz, MyVote, ParticipantView, ProjectorView, SideSummary } from "./types";
 
+/** A promise that settles when `promise` does, and never rejects. */
+const settled = (promise: Promise<unknown>) => promise.then(() => undefined, () => undefined);
+
 const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
 
 export type SessionState = Awaited<ReturnType<ReturnType<typeof createViews>["load"]>>;
@@ -85,6 +88,23 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       votes: voteRows.map((r) => r.vote),
       challenges: challengeRows,
     };
+  }
+
+  /**
+   * Students' loads of a session, shared. A student's page or snapshot asked for while one is
+   * being read waits for it, then shares the next read with everyone who asked meanwhile: each
+   * still sees every commit made before they asked (the read they get starts after), and a class
+   * joining at once reads its session a few times over rather than twice per student.
+   */
+  const studentLoads = new Map<string, { read: Promise<SessionState>; next?: Promise<SessionState> }>();
+  function studentState(sessionId: string): Promise<SessionState> {
+    const current = studentLoads.get(sessionId);
+    if (current) return (current.next ??= settled(current.read).then(() => studentState(sessionId)));
+    const entry = { read: load(sessionId, "participant") };
+    studentLoads.set(sessionId, entry);
+    // Registered before any `next`, so the entry is gone when the next read starts.
+    void settled(entry.read).then(() => studentLoads.delete(sessionId));
+    return entry.read;
   }
 
   function debateFor(state: SessionState, reader: Reader): DebateView {
@@ -200,6 +220,13 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     };
   }
 
+  /** A student's own view from their seat (removed ones get theirs too: it says so). */
+  async function ownView(seat: Seat & { sessionId: string }) {
+    const state = await studentState(seat.sessionId);
+    const mine = await minesOf(state, [seat]);
+    return participantView(state, seat, mine.get(seat.id)!);
+  }
+
   return {
     load,
     async host(sessionId: string) {
@@ -212,14 +239,14 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       const state = await load(sessionId, "host");
       return { host: hostView(state), projector: projectorView(state) };
     },
-    /** A student's own view; removed students get theirs too (it says so). */
+    /** A student's own view, from their seat's id. */
     async participant(participantId: string) {
       const [seat] = await db.select({ ...seatColumns, sessionId: participants.sessionId }).from(participants).where(eq(participants.id, participantId));
       if (!seat) throw new LiveError("not_found", "We could not find your seat.");
-      const state = await load(seat.sessionId, "participant");
-      const mine = await minesOf(state, [seat]);
-      return participantView(state, seat, mine.get(seat.id)!);
+      return ownView(seat);
     },
+    /** The same, from a seat the caller has just read (the student's page). */
+    ownView,
     async participants(sessionId: string, ids?: readonly string[]) {
       // Loaded as the projector is: with every seat, each student's view built from them.
       const state = await load(sessionId, "projector");
