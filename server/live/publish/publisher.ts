@@ -30,15 +30,17 @@ export function closeRoom(io: LiveServer, room: string | string[], message: stri
 
 /**
  * How long after a whole-view send of a session starts the next one may start, from what the
- * last one cost (building it from the database, encoding and writing it): 25 times that, so
- * these sends take at most 4% of the server's time, at most `VIEW_PACE.maxMs` apart, so a
- * teacher watching a class join sees the count climb every few seconds. A class of 30 costs a
- * few milliseconds (a send every 100-200 ms); 2,000 students cost tens (a few MB over a 30 s
- * storm instead of one 500 KB roster per join). The first change after a quiet spell waits only
- * the coalescing interval.
+ * last one cost: 25 times the time it took (building it from the database, encoding, writing),
+ * so these sends take at most 4% of the server's time, and as long as its size takes at
+ * 200 KB/s, so the teacher's laptop and the projector are not sent more than that; never more
+ * than `maxMs`, so a teacher watching a class join sees the count climb every few seconds. A
+ * class of 30 is sent within 100-200 ms; 2,000 students joining over 30 s get a roster every
+ * few seconds (a few MB, not one 500 KB roster per join). The first change after a quiet spell
+ * waits only the coalescing interval.
  */
-export const VIEW_PACE = { factor: 25, maxMs: 3000 } as const;
-export const viewGapMs = (costMs: number) => Math.min(VIEW_PACE.maxMs, VIEW_PACE.factor * costMs);
+export const VIEW_PACE = { costFactor: 25, bytesPerSecond: 200_000, maxMs: 3000 } as const;
+export const viewGapMs = (costMs: number, bytes: number) =>
+  Math.min(VIEW_PACE.maxMs, Math.max(VIEW_PACE.costFactor * costMs, (1000 * bytes) / VIEW_PACE.bytesPerSecond));
 
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
   let closed = false;
@@ -50,7 +52,7 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
    * last one's start has passed) waits for it and is then sent once, however many were asked
    * for meanwhile: a build slower than the interval (a big class joining) queues no backlog.
    */
-  function coalesced(what: string, send: (sessionId: string) => Promise<void>, gapMs?: (costMs: number) => number) {
+  function coalesced(what: string, send: (sessionId: string) => Promise<number | void>, gapMs?: (costMs: number, bytes: number) => number) {
     const pending = new Map<string, NodeJS.Timeout>();
     const sending = new Set<string>();
     /** Sessions whose last send's gap has not passed yet. */
@@ -62,10 +64,10 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
       const started = performance.now();
       void send(sessionId)
         .catch(report(what))
-        .finally(() => {
+        .then((bytes) => {
           sending.delete(sessionId);
           const cost = performance.now() - started;
-          const rest = gapMs ? gapMs(cost) - cost : 0;
+          const rest = gapMs ? gapMs(cost, bytes ?? 0) - cost : 0;
           if (rest <= 0 || closed) {
             if (again.delete(sessionId)) run(sessionId);
             return;
@@ -107,6 +109,8 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
       const built = await views.hostAndProjector(sessionId);
       io.to(rooms.host(sessionId)).emit("host:view", built.host);
       io.to(rooms.projector(sessionId)).emit("projector:view", built.projector);
+      // What the two sends weigh as JSON, as Socket.IO encodes them: the roster is most of it.
+      return JSON.stringify(built.host).length + JSON.stringify(built.projector).length;
     },
     viewGapMs,
   );
