@@ -110,7 +110,8 @@ export function createQuizViews(db: Database, boards: QuizBoards, progress: Quiz
         question && wanted.length
           ? db.select().from(quizAnswers).where(and(eq(quizAnswers.questionId, question.id), inArray(quizAnswers.participantId, wanted)))
           : [],
-        storedStreaks(db, session.id, { participantIds: wanted }),
+        // None before the first question is asked: a lobby's views skip the read.
+        quiz.asked === 0 ? new Map<string, number>() : storedStreaks(db, session.id, { participantIds: wanted }),
         quiz.leaderboard.length ? boards.get(session.id, scenario) : null,
       ]);
       const answerOf = new Map(answers.map((a) => [a.participantId, a]));
