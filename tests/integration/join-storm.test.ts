@@ -5,6 +5,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { participants } from "../../db/schema";
+import { VIEW_PACE } from "../../server/live/publish/publisher";
 import type { HostView } from "../../server/live/views/types";
 import { studentName } from "../support/classroom";
 import { signUpTeacher, socketsToClose, startSession } from "../support/clients";
@@ -53,8 +54,8 @@ describe.each(backends)("a join storm on %s", (backend) => {
   it("seats 300 students joining at once from one address, and refuses the 301st only because the session is full", { timeout: 60_000 }, async () => {
     const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", CLASS);
     const host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
-    const views: { at: number; seated: number }[] = [];
-    host.on("host:view", (view) => views.push({ at: Date.now(), seated: view.participants.length }));
+    const views: { at: number; seated: number; kb: number; view: HostView }[] = [];
+    host.on("host:view", (view) => views.push({ at: Date.now(), seated: view.participants.length, kb: JSON.stringify(view).length / 1024, view }));
     const started = Date.now();
     const answers = await Promise.all(Array.from({ length: CLASS }, (_, i) => joinAsBrowser(session.code, studentName(i))));
     const seconds = (Date.now() - started) / 1000;
@@ -66,13 +67,21 @@ describe.each(backends)("a join storm on %s", (backend) => {
       .from(participants)
       .where(and(eq(participants.sessionId, session.id), isNull(participants.removedAt)));
     expect(seats.map((s) => s.name).sort()).toEqual(Array.from({ length: CLASS }, (_, i) => studentName(i)));
-    expect((await snapshotOf<HostView>(host)).participants).toHaveLength(CLASS);
-    // The teacher's view followed the joins, coalesced: once the last join is answered, at most
-    // the build under way and one more, never a backlog of one per interval the storm lasted.
+    const fresh = await snapshotOf<HostView>(host);
+    expect(fresh.participants).toHaveLength(CLASS);
+    // The teacher's view followed the joins, coalesced and paced: once the last join is answered,
+    // at most the build under way and one more, never a backlog of one per interval the storm
+    // lasted; the last one is the whole class, exactly as stored.
     await expect.poll(() => views.at(-1)?.seated, { timeout: 5000 }).toBe(CLASS);
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, VIEW_PACE.maxMs + 500));
     const lastJoin = Math.max(...joined);
     expect(views.filter((v) => v.at > lastJoin).length).toBeLessThanOrEqual(2);
+    expect(views.at(-1)!.view.participants).toEqual(fresh.participants);
+    // Paced by size: the console was sent no more than the pace allows over the storm (plus the
+    // view under way), not a growing roster per join.
+    const storm = (views.at(-1)!.at - started) / 1000;
+    const sentKb = views.reduce((sum, v) => sum + v.kb, 0);
+    expect(sentKb).toBeLessThanOrEqual((VIEW_PACE.bytesPerSecond / 1024) * storm + 2 * views.at(-1)!.kb);
 
     const oneMore = await joinAsBrowser(session.code, "One Too Many");
     expect(oneMore).toMatchObject({ step: "post", status: 200 });

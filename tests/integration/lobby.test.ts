@@ -7,6 +7,7 @@ import { loadBundledContent } from "../../content/load";
 import { participants, sessions } from "../../db/schema";
 import { createLive } from "../../server/live";
 import { createScenarioLibrary } from "../../server/live/scenarios";
+import { VIEW_PACE } from "../../server/live/publish/publisher";
 import type { HostView, ParticipantView } from "../../server/live/views/types";
 import { cookiesOf, nextEvent, postForm, refusal, send, signUpTeacher, startSession, type ClientSocket, socketsToClose, closedBy } from "../support/clients";
 import { backends, startServer, type TestServer } from "../support/server";
@@ -248,6 +249,48 @@ describe.each(backends)("lobby on %s", (backend) => {
     expect((await send(host, "session:end", {})).ok).toBe(true);
     await expect(join(small.code, "Four")).rejects.toMatchObject({ code: "closed" });
     expect(await rowsOf(small.id)).toHaveLength(2);
+  });
+
+  it("counts only active seats: a removal frees a place in a full session, and a late joiner fills the side it left smallest", async () => {
+    const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", 4);
+    const host = await hostOf(session.id);
+    const seated = [];
+    for (const name of ["Count A", "Count B", "Count C"]) seated.push(await join(session.code, name));
+    expect((await send(host, "lobby:lockSides", { locked: true })).ok).toBe(true);
+    // Locking seats the three on the first three sides, one each; the fourth joins the fourth.
+    const fourth = await join(session.code, "Count D");
+    expect(fourth.participant.sideId).toBe("rights-groups");
+    await expect(join(session.code, "Count E")).rejects.toMatchObject({ code: "full", message: "This session is full. Ask your teacher to make room." });
+    const [removed] = (await rowsOf(session.id)).filter((r) => r.displayName === "Count B");
+    expect((await send(host, "lobby:removeParticipant", { participantId: removed.id })).ok).toBe(true);
+    // Count B's place and side are free again, and so is the name.
+    const late = await join(session.code, "Count B");
+    expect(late.participant.sideId).toBe(removed.sideId);
+    await expect(join(session.code, "Count F")).rejects.toMatchObject({ code: "full" });
+    expect((await rowsOf(session.id)).filter((r) => r.removedAt === null)).toHaveLength(4);
+  });
+
+  it("shows a join at once when the class is quiet again after a wave of joins", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const host = await hostOf(session.id);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => join(session.code, `Wave ${i + 1}`)));
+    // The pace leaves at most VIEW_PACE.maxMs between two views, so by then the class is quiet.
+    await new Promise((r) => setTimeout(r, VIEW_PACE.maxMs + 200));
+    const seen = nextEvent(host, "host:view", (v) => v.participants.some((p) => p.name === "After Wave"));
+    const asked = Date.now();
+    await join(session.code, "After Wave");
+    expect((await seen).participants).toHaveLength(41);
+    expect(Date.now() - asked).toBeLessThan(1000);
+  });
+
+  it("seats one of two students asking for the same name at the same instant, and tells the other it is taken", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const answers = await Promise.allSettled([join(session.code, "Twin Name"), join(session.code, "twin  name")]);
+    expect(answers.map((a) => a.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = answers.find((a) => a.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "name_taken", field: "name" });
+    expect(refused.reason.message).toMatch(/already called “(Twin Name|twin name)”/);
+    expect(await rowsOf(session.id)).toHaveLength(1);
   });
 
   it("limits how fast one socket can send events", async () => {

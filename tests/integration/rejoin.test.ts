@@ -77,6 +77,19 @@ describe.each(backends)("getting back into a seat on %s", (backend) => {
     expect(await rowsOf(session.id)).toHaveLength(1);
   });
 
+  it("gives a form sent again its seat in a full session, where a new student is told the session is full", async () => {
+    const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", 1);
+    const form = await joinForm(session.code);
+    const first = await postForm(`${server.url}/join`, { ...form, name: "Only One" });
+    const again = await postForm(`${server.url}/join`, { ...form, name: "Only One" });
+    expect([first.status, again.status]).toEqual([302, 302]);
+    expect(cookiesOf(again)).toBe(cookiesOf(first));
+    const other = await postForm(`${server.url}/join`, { ...(await joinForm(session.code)), name: "Second" });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toContain("This session is full. Ask your teacher to make room.");
+    expect(await rowsOf(session.id)).toHaveLength(1);
+  });
+
   it("tells a removed student who sends their join form again that they were removed, not that their name is taken", async () => {
     const session = await startSession(server.url, teacher.cookie);
     const form = await joinForm(session.code);
