@@ -273,8 +273,11 @@ describe.each(backends)("lobby on %s", (backend) => {
   it("shows a join at once when the class is quiet again after a wave of joins", async () => {
     const session = await startSession(server.url, teacher.cookie);
     const host = await hostOf(session.id);
+    let seated = 0;
+    host.on("host:view", (view) => (seated = view.participants.length));
     await Promise.all(Array.from({ length: 40 }, (_, i) => join(session.code, `Wave ${i + 1}`)));
-    // The pace leaves at most VIEW_PACE.maxMs between two views, so by then the class is quiet.
+    // Once the wave's last view is sent, the pace waits at most VIEW_PACE.maxMs: then the class is quiet.
+    await expect.poll(() => seated, { timeout: 5000 }).toBe(40);
     await new Promise((r) => setTimeout(r, VIEW_PACE.maxMs + 200));
     const seen = nextEvent(host, "host:view", (v) => v.participants.some((p) => p.name === "After Wave"));
     const asked = Date.now();
