@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A seated student's own page never counts as a code guess, so others' guessing cannot lock them out.
   const seat = await seatOfBrowser(request, context, params.code ?? "");
-  if (seat) return { sessionId: seat.session.id, view: await context.live.ownView(seat.participant) };
+  if (seat) return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant) };
   const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
   throw redirect(`/join?code=${session.code}`);
 }

@@ -104,12 +104,12 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
 
     hostView: views.host,
     projectorView: views.projector,
-    ownView: views.ownView,
+    participantView: views.participant,
 
     presenceChanged: publisher.presenceChanged,
 
     snapshot(data: SocketData): Promise<View> {
-      if (data.role === "participant") return views.participant(data.participantId);
+      if (data.role === "participant") return views.participant({ id: data.participantId, sessionId: data.sessionId });
       return data.role === "host" ? views.host(data.sessionId) : views.projector(data.sessionId);
     },
 

@@ -1,6 +1,6 @@
 // Whole views, read fresh from the database: for a snapshot (connect, reconnect) and for the
 // lobby's coalesced seat changes. One load of the session serves every audience built from it.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { PackedScenario } from "../../../content/schema";
 import type { Database } from "../../../db/client";
 import { ballots, challenges, debateArguments, participants, peerVotes, quizQuestions, rounds, sessions } from "../../../db/schema";
@@ -183,8 +183,7 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
   }
 
   /** Students' own votes and quiz standing, read together for any number of them. */
-  async function minesOf(state: SessionState, seats: readonly Seat[]) {
-    const ids = seats.map((s) => s.id);
+  async function minesOf(state: SessionState, ids: readonly string[]) {
     const [quiz, votes] = await Promise.all([
       parts.quiz.mine(state.session, state.scenario, state.quiz.others, ids),
       Promise.all(ids.map((id) => parts.polls.myVote(state.session.id, state.polls.others.current, id))),
@@ -220,11 +219,19 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     };
   }
 
-  /** A student's own view from their seat (removed ones get theirs too: it says so). */
-  async function ownView(seat: Seat & { sessionId: string }) {
-    const state = await studentState(seat.sessionId);
-    const mine = await minesOf(state, [seat]);
-    return participantView(state, seat, mine.get(seat.id)!);
+  /**
+   * A student's own view (removed ones get theirs too: it says so). Their seat is read after the
+   * session's state, so its side and name are never older than the view's version: a move that
+   * the shared read missed is in the seat, or in a newer view the client keeps.
+   */
+  async function ownView({ id, sessionId }: { id: string; sessionId: string }) {
+    const state = await studentState(sessionId);
+    const [[seat], mine] = await Promise.all([
+      db.select(seatColumns).from(participants).where(and(eq(participants.id, id), eq(participants.sessionId, sessionId))),
+      minesOf(state, [id]),
+    ]);
+    if (!seat) throw new LiveError("not_found", "We could not find your seat.");
+    return participantView(state, seat, mine.get(id)!);
   }
 
   return {
@@ -239,20 +246,14 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
       const state = await load(sessionId, "host");
       return { host: hostView(state), projector: projectorView(state) };
     },
-    /** A student's own view, from their seat's id. */
-    async participant(participantId: string) {
-      const [seat] = await db.select({ ...seatColumns, sessionId: participants.sessionId }).from(participants).where(eq(participants.id, participantId));
-      if (!seat) throw new LiveError("not_found", "We could not find your seat.");
-      return ownView(seat);
-    },
-    /** The same, from a seat the caller has just read (the student's page). */
-    ownView,
+    /** A student's own view, from their seat's id and session. */
+    participant: ownView,
     async participants(sessionId: string, ids?: readonly string[]) {
       // Loaded as the projector is: with every seat, each student's view built from them.
       const state = await load(sessionId, "projector");
       const wanted = ids ? new Set(ids) : undefined;
       const seats = state.seats.filter((p) => !wanted || wanted.has(p.id));
-      const mine = await minesOf(state, seats);
+      const mine = await minesOf(state, seats.map((p) => p.id));
       return seats.map((p) => participantView(state, p, mine.get(p.id)!));
     },
     async scores(sessionId: string) {
