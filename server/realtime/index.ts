@@ -130,8 +130,13 @@ export function attachRealtime(io: LiveServer, live: Live, cookies: Cookies, hea
    * to answer (without one there is no one to answer, and the command is not run), a known
    * event, the identity's rate limit, the students' lane, then the command.
    */
-  function receive(socket: LiveSocket, [event, payload, ack]: unknown[]) {
-    if (typeof ack !== "function") return;
+  function receive(socket: LiveSocket, packet: unknown[]) {
+    // The acknowledgement is the packet's last argument: an event sent with none but an ack (or
+    // with extra arguments) is still answered, by its schema's refusal.
+    const [event] = packet;
+    const ack = packet.at(-1);
+    const payload = packet.length > 2 ? packet[1] : undefined;
+    if (packet.length < 2 || typeof ack !== "function") return;
     // A command that found the database out of reach (answered `unavailable`) marks it down.
     const answer: Answer = (result) => {
       if (!result.ok && result.error.code === "unavailable") health.markDown("a command could not reach it");

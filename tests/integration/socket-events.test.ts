@@ -49,6 +49,15 @@ describe.each(backends)("socket events on %s", (backend) => {
     expect(await locked(session.id)).toBe(false);
   });
 
+  it("answers an event sent with an acknowledgement but no payload, or with extra arguments, by its schema", async () => {
+    const session = await startSession(server.url, teacher.cookie);
+    const host = await hostOf(session.id);
+    const bare = host as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    expect(await bare.emitWithAck("lobby:lockSides")).toMatchObject({ ok: false, error: { code: "invalid", message: expect.stringMatching(/^Invalid lobby:lockSides/) } });
+    expect(await bare.emitWithAck("lobby:lockSides", { locked: "yes" }, "extra")).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(await locked(session.id)).toBe(false);
+  });
+
   it("answers a command the socket's role may not send with `forbidden`, whatever its payload", async () => {
     const session = await startSession(server.url, teacher.cookie);
     const student = await asStudent(session.code, "Dara");

@@ -193,3 +193,20 @@ describe("the batcher (group commit)", () => {
     expect(await running).toBe(10);
   });
 });
+
+describe("a run that throws at once", () => {
+  it("fails its batch and lets the next batch go", async () => {
+    let calls = 0;
+    const batcher = createBatcher<Item, number>({
+      maxItems: 500,
+      maxWaiting: 10_000,
+      keyOf: (item) => item.key,
+      run: (items) => {
+        if (calls++ === 0) throw new Error("bad statement");
+        return Promise.resolve(items.map((i) => i.n));
+      },
+    });
+    await expect(batcher.add({ key: "a", n: 1 })).rejects.toThrow("bad statement");
+    await expect(batcher.add({ key: "a", n: 2 })).resolves.toBe(2);
+  });
+});

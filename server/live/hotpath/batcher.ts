@@ -65,7 +65,8 @@ export function createBatcher<I, R>({ maxItems, maxWaiting, keyOf, run }: BatchO
     if (waiting.length === 0) return;
     running = true;
     const batch = waiting.splice(0, maxItems);
-    void run(batch.map((e) => e.item))
+    // A `run` that throws at once fails its batch like one that rejects, never stalling the rest.
+    void new Promise<R[]>((resolve) => resolve(run(batch.map((e) => e.item))))
       .then(
         (results) => batch.forEach((e, i) => e.resolve(results[i])),
         (error) => batch.forEach((e) => e.reject(error)),
