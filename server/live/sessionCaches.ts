@@ -6,6 +6,9 @@
 /** One cache of per-session state: which sessions it holds, and how to drop one. */
 export type SessionCache = { sessions(): Iterable<string>; forget(sessionId: string): void };
 
+/** A cache that is a map keyed by session id. */
+export const sessionMap = (map: Map<string, unknown>): SessionCache => ({ sessions: () => map.keys(), forget: (sessionId) => void map.delete(sessionId) });
+
 /** How often sessions no one is connected to are swept from memory. */
 export const SWEEP_MS = 60_000;
 

@@ -1,11 +1,11 @@
 // The sweep drops what the engine holds for sessions no one is connected to, from every cache
 // registered, and keeps the rest.
 import { afterEach, describe, expect, it } from "vitest";
-import { createSessionCaches, type SessionCache } from "../../server/live/sessionCaches";
+import { createSessionCaches, sessionMap } from "../../server/live/sessionCaches";
 
 const mapCache = (entries: [string, string][]) => {
   const map = new Map(entries);
-  return { map, cache: { sessions: () => map.keys(), forget: (id: string) => void map.delete(id) } satisfies SessionCache };
+  return { map, cache: sessionMap(map) };
 };
 
 describe("session caches", () => {

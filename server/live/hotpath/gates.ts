@@ -13,7 +13,7 @@ import type { QuizItem } from "../../../content/schema";
 import type { Database } from "../../../db/client";
 import { polls, quizQuestions, rounds, sessions, type PollRow } from "../../../db/schema";
 import type { ScenarioLibrary } from "../scenarios";
-import type { SessionCache } from "../sessionCaches";
+import { sessionMap } from "../sessionCaches";
 
 export type PollGate = {
   id: string;
@@ -88,10 +88,7 @@ export function createGates(db: Database, scenarios: ScenarioLibrary) {
       cached.delete(sessionId);
     },
 
-    cache: {
-      sessions: () => cached.keys(),
-      forget: (sessionId: string) => void cached.delete(sessionId),
-    } satisfies SessionCache,
+    cache: sessionMap(cached),
 
     /** New writes to the session wait until the returned function is called. */
     hold(sessionId: string): () => void {

@@ -6,7 +6,7 @@ import { polls, type PollRow } from "../../../db/schema";
 import { seatCount } from "../lobby/seats";
 import { motionStance, persuasion } from "../scoring/persuasion";
 import type { MyVote, Persuasion, PollsView, PollView, Stance3 } from "../views/types";
-import type { SessionCache } from "../sessionCaches";
+import { sessionMap } from "../sessionCaches";
 import { resultsShown, storedVotes, type Tallies } from "./tallies";
 
 export type PollAudience = "host" | "others";
@@ -75,10 +75,7 @@ export function createPollViews(db: Database, tallies: Tallies) {
       results.delete(sessionId);
     },
 
-    cache: {
-      sessions: () => results.keys(),
-      forget: (sessionId: string) => void results.delete(sessionId),
-    } satisfies SessionCache,
+    cache: sessionMap(results),
   };
 }
 

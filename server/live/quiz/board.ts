@@ -8,7 +8,7 @@ import { quizAnswers, quizQuestions } from "../../../db/schema";
 import { activeSeats } from "../lobby/seats";
 import { sideOfSeat, sideIdsOf } from "../lobby/sides";
 import { quizTotals, rankLeaders, sideQuizTotals } from "../scoring/quiz";
-import type { SessionCache } from "../sessionCaches";
+import { sessionMap } from "../sessionCaches";
 import type { LeaderEntry, SideQuizTotal } from "../views/types";
 
 export type QuizBoard = { ranked: LeaderEntry[]; byId: Map<string, LeaderEntry>; sides: SideQuizTotal[] };
@@ -54,10 +54,7 @@ export function createQuizBoards(db: Database) {
     invalidate(sessionId: string) {
       boards.delete(sessionId);
     },
-    cache: {
-      sessions: () => boards.keys(),
-      forget: (sessionId: string) => void boards.delete(sessionId),
-    } satisfies SessionCache,
+    cache: sessionMap(boards),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Database } from "../../../db/client";
 import { participants, quizAnswers, quizQuestions, rounds, type QuizQuestionRow, type SessionRow } from "../../../db/schema";
 import { isRunning } from "../rounds/running";
 import { isActiveSeat, seatCount } from "../lobby/seats";
-import type { SessionCache } from "../sessionCaches";
+import { sessionMap } from "../sessionCaches";
 import { isCorrect, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
 import type { MyQuiz, QuizQuestionView, QuizView } from "../views/types";
 import type { QuizBoards } from "./board";
@@ -150,10 +150,7 @@ export function createQuizViews(db: Database, boards: QuizBoards, progress: Quiz
       distributions.delete(sessionId);
     },
 
-    cache: {
-      sessions: () => distributions.keys(),
-      forget: (sessionId: string) => void distributions.delete(sessionId),
-    } satisfies SessionCache,
+    cache: sessionMap(distributions),
   };
 }
 
