@@ -91,7 +91,8 @@ describe.skipIf(!executable)("polls and the quiz in Chromium", () => {
     await eventually(() => rowsOf(results(polls, motion.prompt))).toEqual(tallyRows(before));
     await polls.getByRole("button", { name: "Who voted what" }).click();
     const voters = polls.getByRole("table", { name: "Who voted what (3)" });
-    expect(Object.fromEntries(await rowsOf(voters))).toEqual(before);
+    // The list arrives with the command's answer: read it once it is there.
+    await eventually(async () => Object.fromEntries(await rowsOf(voters))).toEqual(before);
     for (const screen of [projector.locator("main"), ...phones.map(pollOn)]) {
       await screen.getByText("The results are hidden until the teacher reveals them.").waitFor();
       expect(await results(screen, motion.prompt).count()).toBe(0);
