@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
@@ -10,24 +10,19 @@ import { SideBrief } from "~/components/SideBrief";
 import { StudentPoll } from "~/components/StudentPoll";
 import { StudentQuiz } from "~/components/StudentQuiz";
 import { StudentRound } from "~/components/StudentRound";
-import { guessCode } from "~/lib/codeGuesses.server";
 import { isSpeakingRound, sideNames } from "~/lib/debate";
 import { useLiveView } from "~/lib/live";
 import { useStage } from "~/lib/stage";
 import { pollNews } from "~/lib/polls";
 import { quizNews } from "~/lib/quiz";
-import { orNotFound } from "~/lib/live.server";
-import { seatOfBrowser } from "~/lib/seat.server";
+import { requireSeat } from "~/lib/seat.server";
 import type { ParticipantView } from "../../server/live/views/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  // A seated student's own page never counts as a code guess, so others' guessing cannot lock them out.
-  const seat = await seatOfBrowser(request, context, params.code ?? "");
-  if (seat) return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant) };
-  const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
-  throw redirect(`/join?code=${session.code}`);
+  const seat = await requireSeat(request, context, params.code ?? "");
+  return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant) };
 }
 
 export default function Play() {
