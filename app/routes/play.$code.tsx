@@ -39,6 +39,7 @@ export default function Play() {
   const quizOpen = question?.status === "open";
   const stage = useStage(view);
   const poll = current ? <StudentPoll key={current.id} poll={current} myVote={view.myVote} send={send} /> : null;
+  const review = `/play/${session.code}/review`;
   const quiz = question ? <StudentQuiz key={question.id} question={question} myQuiz={view.myQuiz} send={send} offsetMs={offsetMs} /> : null;
 
   if (me.removed) {
@@ -46,7 +47,8 @@ export default function Play() {
       <main id="main" className="page narrow">
         <h1>You were removed from this session</h1>
         <p role="alert">The teacher removed you from “{session.title}”. If you think this is a mistake, ask your teacher.</p>
-        <p>
+        <p className="actions">
+          <Link to={review}>See your review</Link>
           <Link to="/">Back to the start page</Link>
         </p>
       </main>
@@ -74,9 +76,16 @@ export default function Play() {
       </p>
       {session.status === "ended" ? (
         <p className="banner note" role="status">
-          This session has ended. Thank you for taking part!
+          This session has ended. Thank you for taking part!{" "}
+          <Link to={review} className="button">
+            See your review
+          </Link>
         </p>
-      ) : null}
+      ) : (
+        <p>
+          <Link to={review}>Your review</Link>: your scores, the teacher's comments and your quiz answers so far.
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {side ? `You are on the side: ${side.name}.` : "You are in the lobby."}
       </p>
