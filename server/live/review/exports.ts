@@ -193,6 +193,6 @@ export function reviewJson(review: SessionReview, exportedAt = new Date()): stri
 
 /** An export file's body and its media type. */
 export function exportFile(review: SessionReview, file: ExportFile): { body: string; contentType: string } {
-  if (file === "session.json") return { body: reviewJson(review), contentType: "application/json" };
+  if (file === "session.json") return { body: reviewJson(review), contentType: "application/json; charset=utf-8" };
   return { body: reviewCsv(review, file), contentType: "text/csv; charset=utf-8" };
 }
