@@ -5,6 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Rubric, Standing } from "../scoring/debate";
 import type { ReviewAnswer, ReviewArgument, ReviewBallot, ReviewPerson, ReviewPoll, ReviewRound, ReviewVote, SessionReview } from "./types";
+import { competitionRanks } from "../scoring/ranks";
 
 export const CSV_FILES = ["arguments.csv", "ballots.csv", "quiz-answers.csv", "poll-votes.csv", "standings.csv"] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
@@ -128,11 +129,8 @@ const STANDING_COLUMNS: Column<StandingRow>[] = [
 
 /** Standings in the scoring rules' order (highest total first), with competition ranks (1, 2, 2, 4). */
 function ranked(kind: StandingRow["kind"], standings: readonly Standing[]): StandingRow[] {
-  let rank = 0;
-  return standings.map((standing, i) => {
-    if (i === 0 || standing.total !== standings[i - 1].total) rank = i + 1;
-    return { kind, rank, standing };
-  });
+  const ranks = competitionRanks(standings, (s) => s.total);
+  return standings.map((standing, i) => ({ kind, rank: ranks[i], standing }));
 }
 
 // ---- writing
