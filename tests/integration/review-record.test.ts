@@ -1,35 +1,30 @@
 // The after-class review of a whole session scripted over real sockets (tests/fixtures/
-// review-record.ts: four sides, two speaking rounds, ballots, peer votes, challenges, both motion
+// review-record/session.ts: four sides, two speaking rounds, ballots, peer votes, challenges, both motion
 // polls, a word cloud, five quiz questions, a removed student): exactly the standings, item
 // analysis, polls and answers worked out by hand, the ledger adding up to every total, and the
 // same review from the database alone after a restart; anonymised, no student's name in it.
 // Runs on PGlite (a data directory) and on PostgreSQL when configured.
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quizAnswers, teachers } from "../../db/schema";
+import { debateArguments, pollVotes as pollVoteRows, quizAnswers, teachers } from "../../db/schema";
+import { CSV_FILES, reviewCsv, reviewJson } from "../../server/live/review/exports";
 import type { SessionReview } from "../../server/live/review/types";
 import type { HostView } from "../../server/live/views/types";
+import { expectedCsv, HEADERS } from "../fixtures/review-record/exports";
+import { expectedAnswers, expectedLedger, expectedPeople, expectedPolls, expectedQuiz, expectedRounds, expectedStandings, expectedVotes, PERSUASION } from "../fixtures/review-record/review";
 import {
+  AFTER_VOTES,
+  BEFORE_VOTES,
   CHALLENGES,
   CLOUD_HIDDEN,
   CLOUD_PROMPT,
   CLOUD_VOTES,
-  AFTER_VOTES,
-  BEFORE_VOTES,
-  expectedAnswers,
-  expectedLedger,
-  expectedPeople,
-  expectedPolls,
-  expectedQuiz,
-  expectedRounds,
-  expectedStandings,
-  expectedVotes,
   FIRST_DRAFT,
   JUDGE,
   NAMES,
   PEER_VOTES,
-  PERSUASION,
   PLAN,
   QUIZ,
   REMOVED,
@@ -40,7 +35,7 @@ import {
   type Name,
   type Run,
   type SpeechKey,
-} from "../fixtures/review-record";
+} from "../fixtures/review-record/session";
 import { signUpTeacher, socketsToClose, startSession } from "../support/clients";
 import { must, rubricScores, seatStudents, snapshotOf, startRound, type Seat } from "../support/debate";
 import { backends, durableDatabase, startServer, type TestServer } from "../support/server";
@@ -52,6 +47,7 @@ describe.each(backends)("the review of a whole session on %s", (backend) => {
   let server: TestServer;
   let teacherId: string;
   let sessionId: string;
+  let code: string;
   let run: Run;
   let review: SessionReview;
   const { open, closeAll } = socketsToClose();
@@ -62,7 +58,7 @@ describe.each(backends)("the review of a whole session on %s", (backend) => {
     const teacher = await signUpTeacher(server.url, JUDGE);
     [{ id: teacherId }] = await server.database.db.select({ id: teachers.id }).from(teachers).where(eq(teachers.email, teacher.email));
     const session = await startSession(server.url, teacher.cookie, "conditioned-engagement", 60, PLAN);
-    sessionId = session.id;
+    ({ id: sessionId, code } = session);
     const host = await open(server.url, { role: "host", sessionId }, teacher.cookie);
     const seats = (await seatStudents(server, host, session.code, SEATING, open)) as Record<Name, Seat>;
     const socket = (who: Name) => seats[who].socket;
@@ -153,7 +149,7 @@ describe.each(backends)("the review of a whole session on %s", (backend) => {
   it("holds the session, everyone who sat in join order, and every round with its speeches, ballots, votes and challenges", () => {
     expect(review.session).toEqual({
       id: sessionId,
-      code: expect.stringMatching(/^[A-Z0-9]+$/),
+      code,
       status: "ended",
       createdAt: expect.any(Number),
       endedAt: expect.any(Number),
@@ -203,12 +199,43 @@ describe.each(backends)("the review of a whole session on %s", (backend) => {
     expect(JSON.stringify(review.polls)).not.toMatch(/boring/i);
   });
 
+  it("exports exactly the rows worked out by hand, in Excel's form, and the whole review as JSON", async () => {
+    const db = server.database.db;
+    const [argumentRows, voteRows, rows] = await Promise.all([
+      db.select().from(debateArguments).where(eq(debateArguments.sessionId, sessionId)),
+      db.select().from(pollVoteRows).where(inArray(pollVoteRows.pollId, Object.values(run.polls))),
+      answerRows(),
+    ]);
+    const expected = expectedCsv(run, {
+      argumentAt: (id) => argumentRows.find((a) => a.id === id)!.createdAt.toISOString(),
+      votedAt: (pollId, participantId) => voteRows.find((v) => v.pollId === pollId && v.participantId === participantId)!.updatedAt.toISOString(),
+      responseMs: (questionId, participantId) => rows.find((r) => r.questionId === questionId && r.participantId === participantId)!.elapsedMs,
+    });
+    for (const file of CSV_FILES) {
+      const text = reviewCsv(review, file);
+      expect(text.startsWith("\uFEFF"), file).toBe(true);
+      expect(text.split("\r\n").at(-1), file).toBe("");
+      expect(text.replace(/\r\n/g, ""), file).not.toMatch(/[\r\n]/);
+      const [header, ...cells] = parse(text, { bom: true }) as string[][];
+      expect(header, file).toEqual(HEADERS[file]);
+      expect(cells, file).toEqual(expected[file]);
+    }
+    // A negative number stays a number; only text that starts like a formula is made inert.
+    expect(reviewCsv(review, "standings.csv")).toContain(",-30,");
+    const json = JSON.parse(reviewJson(review));
+    expect(json).toEqual({ format: "rostrum-session", formatVersion: 1, exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), review: JSON.parse(JSON.stringify(review)) });
+  });
+
   it("names no student when anonymised: labels in join order everywhere a name was", async () => {
     const anonymous = await server.rostrum.live.sessionReview(teacherId, sessionId, { anonymous: true });
     expect(anonymous.anonymous).toBe(true);
     expect(anonymous.people).toEqual(review.people.map((p, i) => ({ ...p, name: `Student ${i + 1}` })));
     const text = JSON.stringify(anonymous);
-    for (const name of NAMES) expect(text, name).not.toContain(name);
+    const files = CSV_FILES.map((file) => reviewCsv(anonymous, file)).join("\n");
+    for (const name of NAMES) {
+      expect(text, name).not.toContain(name);
+      expect(files, name).not.toContain(name);
+    }
     const label = new Map(anonymous.people.map((p) => [p.id, p.name]));
     expect(anonymous.standings.individuals.map((s) => s.name)).toEqual(review.standings.individuals.map((s) => label.get(s.id)));
     const speeches = anonymous.rounds.flatMap((r) => r.speeches);
