@@ -51,7 +51,8 @@ const ARGUMENT_COLUMNS: Column<ArgumentRow>[] = [
 function argumentRows(review: SessionReview): ArgumentRow[] {
   return review.rounds.flatMap((round) =>
     [...round.speeches, ...round.threads.flatMap((t) => [t.question, ...t.answers])]
-      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      // A stable sort: within a millisecond, the stored order (the database keeps microseconds), not the ids' random order.
+      .sort((a, b) => a.createdAt - b.createdAt)
       .map((argument) => ({ round, argument })),
   );
 }
