@@ -2,6 +2,7 @@
 // and comments, their challenges, their quiz answers with the key, their standing and their
 // side's. Nothing in it names another student's scores, comments or votes.
 import { isActive, type Seat } from "../lobby/seats";
+import { competitionRanks } from "../scoring/ranks";
 import { cardsById } from "../views/cards";
 import type { SessionRecord } from "./read";
 import type { SessionReview, StudentReview } from "./types";
@@ -16,7 +17,8 @@ export function buildStudentReview(record: SessionRecord, review: SessionReview,
   const closed = new Set(record.questions.filter((q) => q.status === "closed").map((q) => q.id));
   // Side results follow the teacher's scoreboard setting while the class runs, and are everyone's once it ends.
   const sidesShown = session.status === "ended" || session.scoreboard !== "hidden";
-  const mySide = review.standings.sides.find((s) => s.id === seat.sideId);
+  const sideRanks = competitionRanks(review.standings.sides, (s) => s.total);
+  const sideIndex = review.standings.sides.findIndex((s) => s.id === seat.sideId);
   const standing = review.standings.individuals.find((s) => s.id === me);
 
   return {
@@ -44,7 +46,6 @@ export function buildStudentReview(record: SessionRecord, review: SessionReview,
         key: q.key,
       })),
     standing: standing ? { ...standing, entries: review.standings.ledger.filter((e) => e.participantId === me) } : null,
-    // Sides with equal totals share a place.
-    side: sidesShown && mySide ? { ...mySide, rank: 1 + review.standings.sides.filter((s) => s.total > mySide.total).length, of: review.standings.sides.length } : null,
+    side: sidesShown && sideIndex >= 0 ? { ...review.standings.sides[sideIndex], rank: sideRanks[sideIndex], of: review.standings.sides.length } : null,
   };
 }
