@@ -19,14 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const seat = await requireSeat(request, context, params.code ?? "");
-  const review = await orNotFound(context.live.studentReview(seat.participant));
-  // Side names only (every side's name is on the projector): a crossfire question names the side it asked.
-  const { sides } = await context.live.scenarios.content(seat.session.scenarioVersionId);
-  return { review, sides: sides.map(({ id, name }) => ({ id, name })) };
+  return { review: await orNotFound(context.live.studentReview(seat.participant)) };
 }
 
 export default function StudentReviewPage() {
-  const { review, sides } = useLoaderData<typeof loader>();
+  const { review } = useLoaderData<typeof loader>();
+  const { sides } = review;
   const { session, me } = review;
   const running = session.status !== "ended";
   return (

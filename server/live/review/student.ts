@@ -24,6 +24,7 @@ export function buildStudentReview(record: SessionRecord, review: SessionReview,
   return {
     session: { code: session.code, title: scenario.title, motion: scenario.motion, status: session.status, endedAt: review.session.endedAt },
     me: { id: me, name: seat.displayName, removed: !isActive(seat), side },
+    sides: review.scenario.sides,
     rubric: scenario.rubric,
     arguments: all
       .filter((a) => a.participantId === me)

@@ -173,6 +173,8 @@ export type SessionReview = {
 export type StudentReview = {
   session: { code: string; title: string; motion: string; status: SessionRow["status"]; endedAt: number | null };
   me: { id: string; name: string; removed: boolean; side: SideSummary | null };
+  /** Every side's name (as the projector shows them): a crossfire question names the side it asked. */
+  sides: SideSummary[];
   rubric: Rubric;
   /** Their speeches, questions and answers, each with the round it was in, ballots with comments, and peer votes received. */
   arguments: (ReviewArgument & { roundTitle: string; roundIndex: number })[];
