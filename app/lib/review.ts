@@ -19,8 +19,12 @@ const clock = (ms: number, timeZone: Zone) => new Intl.DateTimeFormat("en-GB", {
 /** "14:05" (24-hour, as a timetable reads), "14:05 UTC" when not in the reader's own zone. */
 export const timeText = (ms: number, timeZone: Zone) => clock(ms, timeZone) + zoneSuffix(timeZone);
 
-/** "Tuesday 24 November 2026". */
-export const dateText = (ms: number, timeZone: Zone) => new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }).format(ms);
+/** "Tuesday 24 November 2026" (from its parts: ICU versions differ on the comma after the day's name). */
+export function dateText(ms: number, timeZone: Zone): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
+}
 
 /** "45 s", "4 min 30 s", "12 min", "1 h 5 min": how long something ran, to the second under an hour. */
 export function durationText(ms: number): string {
