@@ -23,14 +23,21 @@ describe.skipIf(!executable)("the review page in Chromium", () => {
   it("reads on a desktop and a phone, prints as a report with every fold open, and anonymises for the projector", { timeout: 120_000 }, async () => {
     const { cookie } = await signUpTeacher(env.server.url, "Ms Review");
     const sockets = socketsToClose();
-    const { session } = await runReviewedSession(env.server, cookie, sockets.open);
+    const { session, end } = await runReviewedSession(env.server, cookie, sockets.open);
+    await end();
     sockets.closeAll();
     const url = `${env.server.url}/teacher/sessions/${session.id}/review`;
 
-    const desk = await newPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } }, cookie);
+    const desk = await newPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 }, timezoneId: "Asia/Phnom_Penh" }, cookie);
+    // Hydrated without an error, times switch from the server's UTC to the reader's own zone.
+    const errors: string[] = [];
+    desk.on("pageerror", (error) => errors.push(error.message));
+    desk.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
     await desk.goto(url);
     await desk.getByRole("heading", { level: 1, name: /^Review: / }).waitFor();
     expect(await overflow(desk)).toBe(0);
+    await expect.poll(() => desk.locator(".facts").innerText()).not.toContain("UTC");
+    expect(errors).toEqual([]);
     // Folded: a round's speeches open on request, a student's ledger too.
     expect(await showing(desk, REVIEW_WORDS.comment)).toBe(false);
     await desk.getByText(/^Speeches: 2 speeches, 1 scored/).click();

@@ -28,19 +28,27 @@ describe.each(backends)("the teacher's review page on %s", (backend) => {
   });
 
   it("shows the whole session as stored, anonymises every name on request, and is the teacher's alone", { timeout: 180_000 }, async () => {
-    const { session, plan } = await runReviewedSession(server, teacher.cookie, open);
-
+    const { session, plan, end } = await runReviewedSession(server, teacher.cookie, open);
     const url = `/teacher/sessions/${session.id}/review`;
+
+    // While the session runs, the review says so and leads back to the console.
+    const running = unescape((await page(server.url, url, teacher.cookie)).html);
+    expect(running).toContain("▶ Still running");
+    expect(running).toContain(`This session is still running`);
+    expect(running).toContain(`<a href="/teacher/sessions/${session.id}">go back to the console</a>`);
+    await end();
+
     const named = await page(server.url, url, teacher.cookie);
     expect(named.status).toBe(200);
     const html = unescape(named.html);
     expect(html).toContain(`<title>Review: `);
     expect(html).toContain("✓ Ended");
+    expect(html).not.toContain("This session is still running");
     for (const p of plan) expect(html).toContain(`Round ${p.index + 1} “${p.title}”`);
     for (const said of [REVIEW_WORDS.speech, REVIEW_WORDS.reply, REVIEW_WORDS.question, REVIEW_WORDS.answer, REVIEW_WORDS.comment]) expect(html).toContain(said);
     expect(html).toContain("Ballot by Ms Review for Sokunthea: 80 points");
     expect(html).toContain("Challenge upheld");
-    expect(html).toContain(`by Pisethra: ${REVIEW_WORDS.challenge}`);
+    expect(html).toContain(`by <span class="person-name">Pisethra</span>: ${REVIEW_WORDS.challenge}`);
     expect(html).toContain(`Ruling: ${REVIEW_WORDS.ruling}`);
     // Polls: the motion pair with its result and flow, the word cloud.
     expect(html).toContain("For the motion wins the audience");

@@ -1,7 +1,7 @@
 // A short session run over real sockets to be reviewed: four students on two sides, the motion
 // polled before and after (For wins the room), an opening round with a ballot, a peer vote and an
 // upheld challenge, a crossfire thread, a word cloud, a choice poll and two quiz questions (one
-// half the class misses), then ended. The review page's integration and browser tests share it.
+// half the class misses); `end` then ends it. The review page's integration and browser tests share it.
 import { randomUUID } from "node:crypto";
 import type { HostView } from "../../server/live/views/types";
 import { connect, startSession } from "./clients";
@@ -78,6 +78,5 @@ export async function runReviewedSession(server: TestServer, cookie: string, ope
   await votes(after.pollId, [[s1, 0], [s2, 0], [s3, 0], [s4, 1]]);
   await must(host, "poll:reveal", { pollId: after.pollId });
   const plan = (await snapshotOf<HostView>(host)).debate.plan;
-  await must(host, "session:end", {});
-  return { session, plan };
+  return { session, plan, end: () => must(host, "session:end", {}) };
 }
