@@ -30,6 +30,7 @@ describe.each(backends)("the teacher's review page on %s", (backend) => {
   it("shows the whole session as stored, anonymises every name on request, and is the teacher's alone", { timeout: 180_000 }, async () => {
     const { session, plan, end } = await runReviewedSession(server, teacher.cookie, open);
     const url = `/teacher/sessions/${session.id}/review`;
+    expect((await page(server.url, `/teacher/sessions/${session.id}`, teacher.cookie)).html).toContain(`<a href="${url}">Review and exports</a>`);
 
     // While the session runs, the review says so and leads back to the console.
     const running = unescape((await page(server.url, url, teacher.cookie)).html);
