@@ -14,12 +14,12 @@ type Props = {
   cardAction?: (card: CardView) => React.ReactNode;
   /** Shown under the argument: the teacher's ballot, vote counts. */
   children?: React.ReactNode;
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
 };
 
 /** One speech, question or answer: who, for which side, what they said and the cards they cite. */
 export function ArgumentItem({ argument: a, sideName, cardAction, children, headingLevel = 3 }: Props) {
-  const Heading = `h${headingLevel}` as "h3" | "h4";
+  const Heading = `h${headingLevel}` as "h3" | "h4" | "h5";
   const heading = `argument-${a.id}`;
   return (
     <article className="argument" aria-labelledby={heading}>
