@@ -1,6 +1,7 @@
 import type { SessionReview } from "../../server/live/review/types";
-import { dateText, EXPORT_FILES, exportUrl, reviewUrl, sessionStatusLabel, spanText, timeText, type Zone } from "~/lib/review";
+import { dateText, exportUrl, reviewUrl, sessionStatusLabel, spanText, timeText, type Zone } from "~/lib/review";
 import { Time } from "./LocalTime";
+import { EXPORTS } from "../../server/live/review/files";
 
 type Props = { review: SessionReview; zone: Zone; loadedAt: number };
 
@@ -77,7 +78,7 @@ export function ReviewHeader({ review, zone, loadedAt }: Props) {
       <section aria-labelledby="exports-heading" className="exports no-print">
         <h2 id="exports-heading">Downloads{anonymous ? " (anonymous labels)" : ""}</h2>
         <ul className="export-list">
-          {EXPORT_FILES.map(({ file, what }) => (
+          {EXPORTS.map(({ file, what }) => (
             <li key={file}>
               <a href={exportUrl(session.id, file, anonymous)} download>
                 {file}

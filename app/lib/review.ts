@@ -70,16 +70,6 @@ export const sessionStatusLabel: Record<SessionReview["session"]["status"], stri
   ended: "✓ Ended",
 };
 
-/** The files the exports offer, in the order the page lists them, with what each holds. */
-export const EXPORT_FILES = [
-  { file: "arguments.csv", what: "Speeches, questions and answers" },
-  { file: "ballots.csv", what: "Your ballots" },
-  { file: "quiz-answers.csv", what: "Quiz answers" },
-  { file: "poll-votes.csv", what: "Poll votes" },
-  { file: "standings.csv", what: "Standings" },
-  { file: "session.json", what: "The whole session (JSON)" },
-] as const;
-
 const namesQuery = (anonymous: boolean) => (anonymous ? "?names=anonymous" : "");
 
 /** The review page, with real names or anonymous labels. */

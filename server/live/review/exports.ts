@@ -6,13 +6,10 @@ import { stringify } from "csv-stringify/sync";
 import type { Rubric, Standing } from "../scoring/debate";
 import type { ReviewAnswer, ReviewArgument, ReviewBallot, ReviewPerson, ReviewPoll, ReviewRound, ReviewVote, SessionReview } from "./types";
 import { competitionRanks } from "../scoring/ranks";
+import type { CsvFile, ExportFile } from "./files";
 
-export const CSV_FILES = ["arguments.csv", "ballots.csv", "quiz-answers.csv", "poll-votes.csv", "standings.csv"] as const;
-export type CsvFile = (typeof CSV_FILES)[number];
-export const EXPORT_FILES = [...CSV_FILES, "session.json"] as const;
-export type ExportFile = (typeof EXPORT_FILES)[number];
+export { CSV_FILES, isExportFile, type CsvFile, type ExportFile } from "./files";
 
-export const isExportFile = (name: string | undefined): name is ExportFile => EXPORT_FILES.some((f) => f === name);
 
 /** A cell before writing: booleans become yes/no, dates ISO 8601 UTC, null an empty cell. */
 type Cell = string | number | boolean | Date | null;
