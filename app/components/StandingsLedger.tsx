@@ -2,7 +2,7 @@ import type { SessionReview } from "../../server/live/review/types";
 import type { Standing } from "../../server/live/scoring/debate";
 import { sideNames, signed } from "~/lib/debate";
 import { ordinal } from "~/lib/quiz";
-import { sharedRanks } from "~/lib/review";
+import { competitionRanks } from "../../server/live/scoring/ranks";
 import { ledgerLines, ledgerSum, type LedgerOwner } from "~/lib/reviewLedger";
 
 // Soft hyphens let the long headers break so all the columns, the total too, fit a phone.
@@ -44,7 +44,7 @@ type TableProps = { review: SessionReview; caption: string; who: "Side" | "Stude
 
 /** A standings table whose parts add up to the total, each row followed by its ledger. */
 function StandingsTable({ review, caption, who, rows }: TableProps) {
-  const ranks = sharedRanks(rows.map((r) => r.total));
+  const ranks = competitionRanks(rows, (r) => r.total);
   const sideOf = new Map(review.people.map((p) => [p.id, p.sideId]));
   const sideName = sideNames(review.scenario.sides);
   const columns = PARTS.length + 3;

@@ -94,8 +94,3 @@ export function flowGraph(p: Pick<Persuasion, "flow">): { nodes: FlowNode[]; lin
   );
   return { nodes, links };
 }
-
-/** Ranks for totals listed highest first: equal totals share a rank and the next is skipped (1, 2, 2, 4). */
-export function sharedRanks(totals: readonly number[]): number[] {
-  return totals.map((t, i) => totals.indexOf(t) + 1);
-}

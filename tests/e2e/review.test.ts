@@ -2,7 +2,9 @@
 // desktop's width and a phone's (390 px: nothing wider than the screen but the tables, which
 // scroll in their own box), printed (every fold open, no buttons or navigation), and switched to
 // anonymous labels for the projector. Screenshots go to tests/artifacts/.
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { artifacts, chromiumForTests, newPage, serverAndBrowser } from "../support/browser";
@@ -20,7 +22,7 @@ describe.skipIf(!executable)("the review page in Chromium", () => {
   const env = serverAndBrowser(executable);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 
-  it("reads on a desktop and a phone, prints as a report with every fold open, and anonymises for the projector", { timeout: 120_000 }, async () => {
+  it("reads on a desktop and a phone, prints as a report with every fold open, and anonymises for the projector; a CSV downloads", { timeout: 120_000 }, async () => {
     const { cookie } = await signUpTeacher(env.server.url, "Ms Review");
     const sockets = socketsToClose();
     const { session, end } = await runReviewedSession(env.server, cookie, sockets.open);
@@ -44,6 +46,17 @@ describe.skipIf(!executable)("the review page in Chromium", () => {
     expect(await showing(desk, REVIEW_WORDS.comment)).toBe(true);
     await desk.getByText(/^Where Sokunthea’s -?\d+ points come from/).click();
     await shot(desk, "review-desktop");
+
+    // A download as the browser makes it: the standings file, whose totals are the page's.
+    const [download] = await Promise.all([desk.waitForEvent("download"), desk.getByRole("link", { name: "standings.csv" }).click()]);
+    expect(download.suggestedFilename()).toBe(`rostrum-${session.code}-standings.csv`);
+    const [header, ...rows] = parse(await readFile((await download.path())!, "utf8"), { bom: true }) as string[][];
+    expect(header).toEqual(["kind", "rank", "name", "side", "rubric", "peer_votes", "challenges", "quiz", "audience", "total"]);
+    const students = rows.filter((r) => r[0] === "student");
+    expect(students.map((r) => r[2]).sort()).toEqual([...REVIEW_NAMES].sort());
+    // The same totals, in the same order, as the page's table of students.
+    const studentTotals = await desk.getByRole("table", { name: /^Students/ }).locator("td.total").allInnerTexts();
+    expect(students.map((r) => r[9])).toEqual(studentTotals.map((t) => t.trim()));
 
     // Printing opens every fold and folds them back after; on paper there is no button or navigation.
     await desk.evaluate(() => window.dispatchEvent(new Event("beforeprint")));

@@ -1,6 +1,7 @@
 // A student's own review on a 360 px phone in real Chromium, with JavaScript and without it (it
 // is a record, so it must read the same either way): it fits the phone's width, hydrates without
-// an error, and the live page leads to it. Screenshots go to tests/artifacts/.
+// an error, and the live page leads to it; it holds no other student's ballot comments.
+// Screenshots go to tests/artifacts/.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +32,10 @@ describe.skipIf(!executable)("a student's own review in Chromium", () => {
     await phoneWithJs.getByRole("heading", { level: 1, name: "Your review" }).waitFor();
     expect(phoneWithJs.url()).toBe(`${env.server.url}/play/${session.code}/review`);
     await phoneWithJs.getByText(SAID.Ranya.comment).waitFor();
+    // No one else's ballot comment: not on the screen, not in the data the page holds (their
+    // speeches are the class's to read once the teacher revealed the round).
+    const html = await phoneWithJs.content();
+    for (const other of ["Chanthy", "Ubonrat", "Daravy"] as const) expect(html).not.toContain(SAID[other].comment);
     expect(await fitsPhone(phoneWithJs)).toBeLessThanOrEqual(360);
     await phoneWithJs.screenshot({ path: path.join(artifacts, "student-review-running.png"), fullPage: true });
 

@@ -4,7 +4,8 @@
 // standings those functions give.
 import { describe, expect, it } from "vitest";
 import { defaultRubric } from "../../content/schema";
-import { correctLine, dateText, durationText, exportUrl, flowGraph, masteryOf, percentText, reviewUrl, secondsText, sharedRanks, spanText, timeText } from "../../app/lib/review";
+import { competitionRanks } from "../../server/live/scoring/ranks";
+import { correctLine, dateText, durationText, exportUrl, flowGraph, masteryOf, percentText, reviewUrl, secondsText, spanText, timeText } from "../../app/lib/review";
 import { entriesOf, ledgerLines, ledgerSum, roundName } from "../../app/lib/reviewLedger";
 import type { ReviewArgument, SessionReview } from "../../server/live/review/types";
 import { pointsLedger, standingsOf, type DebateRecord } from "../../server/live/scoring/debate";
@@ -66,8 +67,9 @@ describe("addresses and ranks", () => {
   });
 
   it("shares a rank between equal totals and skips the next", () => {
-    expect(sharedRanks([215, 215, 100, 0])).toEqual([1, 1, 3, 4]);
-    expect(sharedRanks([])).toEqual([]);
+    const same = (n: number) => n;
+    expect(competitionRanks([215, 215, 100, 0], same)).toEqual([1, 1, 3, 4]);
+    expect(competitionRanks([], same)).toEqual([]);
   });
 });
 
