@@ -52,11 +52,13 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
   const cards = cardsById(scenario);
   const items = new Map(scenario.quiz.map((q) => [q.id, q]));
 
-  // ---- rounds and arguments
+  // ---- rounds and arguments (rows grouped once: a class of 2,000 has thousands of each)
+  const ballotsOf = groupBy(record.ballots, (b) => b.argumentId);
+  const challengesOf = groupBy(record.challenges, (c) => c.argumentId);
   const peerVotes = new Map<string, number>();
   for (const v of record.votes) peerVotes.set(v.argumentId, (peerVotes.get(v.argumentId) ?? 0) + 1);
   const argumentOf = (row: SessionRecord["arguments"][number]): ReviewArgument => {
-    const ballots = record.ballots.filter((b) => b.argumentId === row.id);
+    const ballots = ballotsOf.get(row.id) ?? [];
     return {
       id: row.id,
       roundId: row.roundId,
@@ -72,13 +74,16 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
       ballots: ballots.map((b) => ({ judge: record.judges.get(b.judgeId) ?? "A judge", scores: b.scores, comment: b.comment, points: ballotPoints(scenario.rubric, b.scores) })),
       rubricPoints: argumentRubricPoints(scenario.rubric, ballots.map((b) => b.scores)),
       peerVotes: peerVotes.get(row.id) ?? 0,
-      challenges: record.challenges.filter((c) => c.argumentId === row.id).map((c) => ({ ...challengeView(c, names), ruledAt: c.ruledAt?.getTime() ?? null })),
+      challenges: (challengesOf.get(row.id) ?? []).map((c) => ({ ...challengeView(c, names), ruledAt: c.ruledAt?.getTime() ?? null })),
     };
   };
   const argumentsById = new Map(record.arguments.map((a) => [a.id, argumentOf(a)]));
+  const argumentsIn = groupBy([...argumentsById.values()], (a) => a.roundId);
+  const votersIn = groupBy(record.votes, (v) => v.roundId);
   const rounds: ReviewRound[] = record.rounds.map((row) => {
     const plan = session.roundPlan[row.planIndex];
-    const inRound = record.arguments.filter((a) => a.roundId === row.id).map((a) => argumentsById.get(a.id)!);
+    const inRound = argumentsIn.get(row.id) ?? [];
+    const answersTo = groupBy(inRound.filter((a) => a.kind === "answer"), (a) => a.replyTo);
     return {
       id: row.id,
       index: row.planIndex,
@@ -89,14 +94,15 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
       startedAt: row.startedAt.getTime(),
       closedAt: row.closedAt?.getTime() ?? null,
       speeches: inRound.filter((a) => a.kind === "argument"),
-      threads: inRound.filter((a) => a.kind === "question").map((question) => ({ question, answers: inRound.filter((a) => a.kind === "answer" && a.replyTo === question.id) })),
-      peerVoters: record.votes.filter((v) => v.roundId === row.id).length,
+      threads: inRound.filter((a) => a.kind === "question").map((question) => ({ question, answers: answersTo.get(question.id) ?? [] })),
+      peerVoters: votersIn.get(row.id)?.length ?? 0,
     };
   });
 
   // ---- polls: counted as live counts them, over the students still seated
   const of = active.size;
-  const countedVotes = (pollId: string) => record.pollVotes.filter((v) => v.pollId === pollId && active.has(v.participantId));
+  const votesIn = groupBy(record.pollVotes, (v) => v.pollId);
+  const countedVotes = (pollId: string) => (votesIn.get(pollId) ?? []).filter((v) => active.has(v.participantId));
   const polls: ReviewPoll[] = record.polls.map((poll, i) => {
     const tally = tallyOf(poll, countedVotes(poll.id), 0, of, "host");
     return {
@@ -131,16 +137,18 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
   votes.sort((a, b) => a.position - b.position || (a.participantId === null && b.participantId === null ? a.answerText.localeCompare(b.answerText) : 0));
 
   // ---- quiz
+  const questions = new Map(record.questions.map((q) => [q.id, q]));
   const answers: ReviewAnswer[] = record.answers.flatMap((a) => {
-    const question = record.questions.find((q) => q.id === a.questionId);
+    const question = questions.get(a.questionId);
     const item = question && items.get(question.itemId);
     if (!question || !item) return [];
     return [{ questionId: a.questionId, position: question.position, participantId: a.participantId, sideId: a.sideId, answer: a.answer, answerText: answerText(item, a.answer), credit: a.credit, correct: isCorrect(a.credit), elapsedMs: a.elapsedMs, points: a.points, streak: a.streak }];
   });
+  const answersTo = groupBy(answers, (a) => a.questionId);
   const quiz: QuizItemAnalysis[] = record.questions.flatMap((question) => {
     const item = items.get(question.itemId);
     if (!item) return [];
-    const counted = answers.filter((a) => a.questionId === question.id && active.has(a.participantId));
+    const counted = (answersTo.get(question.id) ?? []).filter((a) => active.has(a.participantId));
     const correct = counted.filter((a) => a.correct).length;
     const distribution = quizDistribution(item, counted.map((a) => a.answer));
     return [
@@ -200,4 +208,16 @@ function wrongAnswers(item: QuizItem, distribution: QuizItemAnalysis["distributi
   const counts = new Map<string, number>();
   for (const a of answers) if (!a.correct) counts.set(a.answerText, (counts.get(a.answerText) ?? 0) + 1);
   return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** Rows by key, each group in the rows' order. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }

@@ -10,8 +10,16 @@ import type { ScenarioLibrary } from "../scenarios";
 import { buildReview } from "./build";
 import { readSessionRecord } from "./read";
 import { buildStudentReview } from "./student";
+import { sharedReads } from "../sharedReads";
 
 export function createReviews(db: Database, scenarios: ScenarioLibrary, sessions: Sessions) {
+  // A class opening their reviews at the bell shares the session's reads.
+  const sessionRecord = sharedReads(async (sessionId) => {
+    const [session] = await db.select().from(sessionsTable).where(eq(sessionsTable.id, sessionId));
+    const record = await readSessionRecord(db, scenarios, session);
+    return { record, review: buildReview(record) };
+  });
+
   return {
     /** The teacher's review of their session; another teacher's is not_found. */
     async sessionReview(teacherId: string, sessionId: string, options: { anonymous?: boolean } = {}) {
@@ -23,9 +31,8 @@ export function createReviews(db: Database, scenarios: ScenarioLibrary, sessions
     async studentReview({ id, sessionId }: { id: string; sessionId: string }) {
       const [seat] = await db.select(seatColumns).from(participants).where(and(eq(participants.id, id), eq(participants.sessionId, sessionId)));
       if (!seat) throw new LiveError("not_found", "We could not find your seat.");
-      const [session] = await db.select().from(sessionsTable).where(eq(sessionsTable.id, sessionId));
-      const record = await readSessionRecord(db, scenarios, session);
-      return buildStudentReview(record, buildReview(record), seat);
+      const { record, review } = await sessionRecord(sessionId);
+      return buildStudentReview(record, review, seat);
     },
   };
 }

@@ -20,6 +20,7 @@ export function buildStudentReview(record: SessionRecord, review: SessionReview,
   const sideRanks = competitionRanks(review.standings.sides, (s) => s.total);
   const sideIndex = review.standings.sides.findIndex((s) => s.id === seat.sideId);
   const standing = review.standings.individuals.find((s) => s.id === me);
+  const myAnswers = new Map(review.answers.filter((a) => a.participantId === me).map((a) => [a.questionId, a]));
 
   return {
     session: { code: session.code, title: scenario.title, motion: scenario.motion, status: session.status, endedAt: review.session.endedAt },
@@ -42,7 +43,7 @@ export function buildStudentReview(record: SessionRecord, review: SessionReview,
         questionId: q.questionId,
         position: q.position,
         prompt: q.prompt,
-        answer: review.answers.find((a) => a.questionId === q.questionId && a.participantId === me) ?? null,
+        answer: myAnswers.get(q.questionId) ?? null,
         correctAnswer: q.correctAnswer,
         key: q.key,
       })),

@@ -20,10 +20,8 @@ import type { SocketData } from "../publish/events";
 import type { PollViews } from "../polls/views";
 import type { QuizViews } from "../quiz/views";
 import { quizPointRows } from "../quiz/board";
+import { sharedReads } from "../sharedReads";
 import type { DebateView, HostView, MyQuiz, MyVote, ParticipantView, ProjectorView, SideSummary } from "./types";
-
-/** A promise that settles when `promise` does, and never rejects. */
-const settled = (promise: Promise<unknown>) => promise.then(() => undefined, () => undefined);
 
 const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
 
@@ -90,22 +88,8 @@ export function createViews(db: Database, scenarios: ScenarioLibrary, presence: 
     };
   }
 
-  /**
-   * Students' loads of a session, shared. A student's page or snapshot asked for while one is
-   * being read waits for it, then shares the next read with everyone who asked meanwhile: each
-   * still sees every commit made before they asked (the read they get starts after), and a class
-   * joining at once reads its session a few times over rather than twice per student.
-   */
-  const studentLoads = new Map<string, { read: Promise<SessionState>; next?: Promise<SessionState> }>();
-  function studentState(sessionId: string): Promise<SessionState> {
-    const current = studentLoads.get(sessionId);
-    if (current) return (current.next ??= settled(current.read).then(() => studentState(sessionId)));
-    const entry = { read: load(sessionId, "participant") };
-    studentLoads.set(sessionId, entry);
-    // Registered before any `next`, so the entry is gone when the next read starts.
-    void settled(entry.read).then(() => studentLoads.delete(sessionId));
-    return entry.read;
-  }
+  /** Students' loads of a session, shared: a class joining at once reads its session a few times over, not twice per student. */
+  const studentState = sharedReads((sessionId) => load(sessionId, "participant"));
 
   function debateFor(state: SessionState, reader: Reader): DebateView {
     const { session, scenario } = state;
