@@ -3,9 +3,10 @@
 // cast in another class meanwhile included. Another teacher and a student cannot delete it; open
 // consoles, projectors and phones on it are told and closed, and cannot connect again.
 // Runs on PGlite, and on PostgreSQL when configured.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teachers } from "../../db/schema";
+import { queryRows } from "../../server/live/hotpath/rows";
 import type { ServerToClientEvents } from "../../server/realtime/events";
 import { closedBy, cookiesOf, nextEvent, page, postForm, refusal, send, signUpTeacher, socketsToClose, startSession, type ClientSocket } from "../support/clients";
 import { must } from "../support/debate";
@@ -98,6 +99,20 @@ describe.each(backends)("deleting a session on %s", (backend) => {
     expect(list.html).toMatch(/<p[^>]*role="status"[^>]*>The session was deleted/);
     expect(list.html).not.toContain(doomed.code);
     expect(list.html).toContain(kept.code);
+  });
+
+  it("has an index on every column a session's deletion cascades through, so it never scans a whole table per row", async () => {
+    // Teachers are never deleted: the cascades from them (ballots' judge, logins) are not followed.
+    const unindexed = await queryRows<{ name: string }>(
+      server.database.db,
+      sql`select c.conrelid::regclass::text || '.' || a.attname as name
+          from pg_constraint c
+          join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+          where c.contype = 'f' and c.confdeltype = 'c' and cardinality(c.conkey) = 1 and c.confrelid <> 'teachers'::regclass
+            and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1] and i.indpred is null)
+          order by 1`,
+    );
+    expect(unindexed.map((r) => r.name)).toEqual([]);
   });
 
   it("refuses another teacher (404, not_found) and a student, and deletes nothing", { timeout: 60_000 }, async () => {
