@@ -25,6 +25,7 @@ const samplePaths: Record<string, (s: { id: string; code: string }) => string> =
   "teacher.import.tsx": () => "/teacher/import",
   "teacher.scenarios.$scenarioId.tsx": () => "/teacher/scenarios/mending-ties",
   "teacher.sessions.$sessionId.tsx": ({ id }) => `/teacher/sessions/${id}`,
+  "teacher.sessions.$sessionId_.delete.tsx": ({ id }) => `/teacher/sessions/${id}/delete`,
 };
 const routeFiles = readdirSync(path.join(projectRoot, "app/routes"));
 
@@ -113,7 +114,7 @@ describe.each(backends)("bad input on %s", (backend) => {
   });
 
   it("answers ids and codes that cannot exist with 404", async () => {
-    for (const p of ["/teacher/sessions/not-a-uuid", "/projector/not-a-uuid", "/teacher/sessions/1", `/teacher/sessions/${missingId}`])
+    for (const p of ["/teacher/sessions/not-a-uuid", "/projector/not-a-uuid", "/teacher/sessions/1", `/teacher/sessions/${missingId}`, `/teacher/sessions/${missingId}/delete`])
       expectPage(await send(p, "GET"), 404, p);
     for (const p of ["/play/!!!", "/play/ABC", "/play/0OI1LZ", `/play/${"A".repeat(500)}`, "/rejoin/!!!", "/rejoin/ZZZZZZ"]) expectPage(await send(p, "GET"), 404, p);
     // Percent-encoding that decodes to nothing: an address nobody can read.
