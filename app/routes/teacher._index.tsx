@@ -66,25 +66,18 @@ export default function TeacherHome() {
               <thead>
                 <tr>
                   <th scope="col">Scenario</th>
+                  <th scope="col">Open</th>
                   <th scope="col">Status</th>
                   <th scope="col">Started</th>
                   <th scope="col">Ended</th>
                   <th scope="col">Students</th>
                   <th scope="col">Code</th>
-                  <th scope="col">Open</th>
                 </tr>
               </thead>
               <tbody>
                 {sessions.map((s) => (
                   <tr key={s.id}>
                     <th scope="row">{s.title}</th>
-                    <td>{sessionStatusLabel[s.status]}</td>
-                    <td>
-                      <SessionDate iso={s.createdAt} />
-                    </td>
-                    <td>{s.endedAt ? <SessionDate iso={s.endedAt} /> : <span className="muted">Not ended</span>}</td>
-                    <td>{s.students}</td>
-                    <td className="join-code">{s.code}</td>
                     <td>
                       <span className="actions session-links">
                         <SessionLink to={`/teacher/sessions/${s.id}`} label="Console" code={s.code} />
@@ -92,6 +85,13 @@ export default function TeacherHome() {
                         <SessionLink to={`/teacher/sessions/${s.id}/delete?from=list`} label="Delete…" code={s.code} />
                       </span>
                     </td>
+                    <td>{sessionStatusLabel[s.status]}</td>
+                    <td>
+                      <SessionDate iso={s.createdAt} />
+                    </td>
+                    <td>{s.endedAt ? <SessionDate iso={s.endedAt} /> : <span className="muted">Not ended</span>}</td>
+                    <td>{s.students}</td>
+                    <td className="join-code">{s.code}</td>
                   </tr>
                 ))}
               </tbody>

@@ -71,7 +71,7 @@ export default function DeleteSession() {
             <strong>This cannot be undone.</strong>{" "}
             {data.status === "ended"
               ? "Nothing of this session can be reviewed or exported afterwards."
-              : "The class is still running: every student's phone, the projector and any open console of this session are disconnected, and nothing of it can be reviewed afterwards."}
+              : "The session is still open: every student's phone, the projector and any open console of it are disconnected, and nothing of it can be reviewed afterwards."}
           </p>
           <Form method="post" className="actions">
             <button type="submit" className="danger" disabled={deleting}>
