@@ -4,19 +4,22 @@ import { EvidenceCard } from "./EvidenceCard";
 const kindLabel = { argument: "Speech", question: "Question", answer: "Answer" } as const;
 const rulingLabel = { open: "Challenge open", upheld: "Challenge upheld", rejected: "Challenge rejected" } as const;
 
+/** A live argument, or one from a review (which keeps no edit count). */
+type Shown = Omit<ArgumentView, "revision"> & { revision?: number };
+
 type Props = {
-  argument: ArgumentView;
+  argument: Shown;
   sideName: (id: string | null) => string;
   /** Actions under a cited card (a student's "Challenge this quote"). */
   cardAction?: (card: CardView) => React.ReactNode;
   /** Shown under the argument: the teacher's ballot, vote counts. */
   children?: React.ReactNode;
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
 };
 
 /** One speech, question or answer: who, for which side, what they said and the cards they cite. */
 export function ArgumentItem({ argument: a, sideName, cardAction, children, headingLevel = 3 }: Props) {
-  const Heading = `h${headingLevel}` as "h3" | "h4";
+  const Heading = `h${headingLevel}` as "h3" | "h4" | "h5";
   const heading = `argument-${a.id}`;
   return (
     <article className="argument" aria-labelledby={heading}>
@@ -26,7 +29,7 @@ export function ArgumentItem({ argument: a, sideName, cardAction, children, head
         {a.targetSideId ? <span className="muted"> → to {sideName(a.targetSideId)}</span> : null}
       </Heading>
       <p className="argument-body">{a.body}</p>
-      {a.revision > 1 ? <p className="muted small-print">Edited ({a.revision} versions)</p> : null}
+      {(a.revision ?? 1) > 1 ? <p className="muted small-print">Edited ({a.revision} versions)</p> : null}
       {a.cards.length > 0 ? (
         <div className="cited" aria-label={`Cards cited by ${a.author}`} role="group">
           {a.cards.map((card) => (
@@ -43,7 +46,7 @@ export function ArgumentItem({ argument: a, sideName, cardAction, children, head
 }
 
 /** Challenges to this card of this argument, with their outcome in words. */
-function challengeNotes(a: ArgumentView, cardId: string) {
+function challengeNotes(a: Shown, cardId: string) {
   const notes = a.challenges.filter((c) => c.cardId === cardId);
   if (notes.length === 0) return null;
   return (

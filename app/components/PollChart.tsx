@@ -1,4 +1,4 @@
-import type { PollView } from "../../server/live/views/types";
+import type { PollTally, PollView } from "../../server/live/views/types";
 import { bars, chartOf, scaleAverage, votedLine } from "~/lib/polls";
 import { BarChart } from "./BarChart";
 import { WordCloud } from "./WordCloud";
@@ -6,9 +6,9 @@ import { WordCloud } from "./WordCloud";
 /**
  * A poll's results as this audience may see them: "N of M have voted" always, then bars, the 1-5
  * distribution or the word cloud; while the results are hidden from this audience, only the
- * progress and a note. Console, phone and projector share it.
+ * progress and a note. Console, phone, projector and the review share it.
  */
-export function PollChart({ poll }: { poll: PollView }) {
+export function PollChart({ poll }: { poll: Pick<PollView, "kind" | "options" | "prompt"> & { tally: Pick<PollTally, "voted" | "of" | "counts" | "cloud"> } }) {
   const { tally } = poll;
   const chart = chartOf(poll);
   const caption = `Results: ${poll.prompt}`;

@@ -5,7 +5,7 @@ import { BarChart } from "./BarChart";
 import { SourceCitation } from "./EvidenceCard";
 
 /** `answered`: students who answered (a multiple-select answer counts on several bars), when known. */
-type Props = { question: QuizQuestionView; distribution?: boolean; answered?: number };
+type Props = { question: Pick<QuizQuestionView, "key" | "options" | "unit" | "distribution" | "position">; distribution?: boolean; answered?: number };
 
 /**
  * A closed question's answer: the correct answer in words, the scenario's explanation and its

@@ -2,10 +2,24 @@
 // it waits for the teacher to let it in.
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { isActive } from "../../server/live/lobby/seats";
+import { guessCode } from "./codeGuesses.server";
+import { orNotFound } from "./live.server";
 
 /** The seat this browser's cookie holds in the session with `code` (removed or not), found without counting a code guess. */
 export async function seatOfBrowser(request: Request, context: AppLoadContext, code: string) {
   return context.live.seatInSession(code, await context.cookies.seatTokens(request.headers.get("Cookie")));
+}
+
+/**
+ * The seat a student's own page needs (their live page, their review); without one, the join form
+ * for that code. Only the way to the join form counts as a code guess, so others' guessing cannot
+ * lock a seated student out of their own pages; an unknown code is a 404.
+ */
+export async function requireSeat(request: Request, context: AppLoadContext, code: string) {
+  const seat = await seatOfBrowser(request, context, code);
+  if (seat) return seat;
+  const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(code)));
+  throw redirect(`/join?code=${session.code}`);
 }
 
 /** This browser's newest request to rejoin in the session with `code`, found without counting a code guess. */

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
@@ -10,24 +10,19 @@ import { SideBrief } from "~/components/SideBrief";
 import { StudentPoll } from "~/components/StudentPoll";
 import { StudentQuiz } from "~/components/StudentQuiz";
 import { StudentRound } from "~/components/StudentRound";
-import { guessCode } from "~/lib/codeGuesses.server";
 import { isSpeakingRound, sideNames } from "~/lib/debate";
 import { useLiveView } from "~/lib/live";
 import { useStage } from "~/lib/stage";
 import { pollNews } from "~/lib/polls";
 import { quizNews } from "~/lib/quiz";
-import { orNotFound } from "~/lib/live.server";
-import { seatOfBrowser } from "~/lib/seat.server";
+import { requireSeat } from "~/lib/seat.server";
 import type { ParticipantView } from "../../server/live/views/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.session.title} · Rostrum` : "Rostrum" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  // A seated student's own page never counts as a code guess, so others' guessing cannot lock them out.
-  const seat = await seatOfBrowser(request, context, params.code ?? "");
-  if (seat) return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant) };
-  const session = await orNotFound(guessCode(context.clientAddress, () => context.live.sessionByCode(params.code ?? "")));
-  throw redirect(`/join?code=${session.code}`);
+  const seat = await requireSeat(request, context, params.code ?? "");
+  return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant) };
 }
 
 export default function Play() {
@@ -44,6 +39,7 @@ export default function Play() {
   const quizOpen = question?.status === "open";
   const stage = useStage(view);
   const poll = current ? <StudentPoll key={current.id} poll={current} myVote={view.myVote} send={send} /> : null;
+  const review = `/play/${session.code}/review`;
   const quiz = question ? <StudentQuiz key={question.id} question={question} myQuiz={view.myQuiz} send={send} offsetMs={offsetMs} /> : null;
 
   if (me.removed) {
@@ -51,7 +47,8 @@ export default function Play() {
       <main id="main" className="page narrow">
         <h1>You were removed from this session</h1>
         <p role="alert">The teacher removed you from “{session.title}”. If you think this is a mistake, ask your teacher.</p>
-        <p>
+        <p className="actions">
+          <Link to={review}>See your review</Link>
           <Link to="/">Back to the start page</Link>
         </p>
       </main>
@@ -79,9 +76,16 @@ export default function Play() {
       </p>
       {session.status === "ended" ? (
         <p className="banner note" role="status">
-          This session has ended. Thank you for taking part!
+          This session has ended. Thank you for taking part!{" "}
+          <Link to={review} className="button">
+            See your review
+          </Link>
         </p>
-      ) : null}
+      ) : (
+        <p>
+          <Link to={review}>Your review</Link>: your scores, the teacher's comments and your quiz answers so far.
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {side ? `You are on the side: ${side.name}.` : "You are in the lobby."}
       </p>

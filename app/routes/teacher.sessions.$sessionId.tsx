@@ -68,6 +68,7 @@ export default function Console() {
         <p className="actions">
           <ConnectionStatus connection={connection} />
           <Link to="/teacher">All sessions</Link>
+          <a href={`/teacher/sessions/${view.session.id}/review`}>Review and exports</a>
         </p>
         <DatabaseBanner status={database} consequence="Changes you make now are not saved." />
         <ClosedNotice connection={connection} refusal={refusal} />

@@ -26,6 +26,7 @@ import { createQuizViews } from "./quiz/views";
 import { createQuizProgress } from "./quiz/progress";
 import { rooms } from "./publish/rooms";
 import { createSessionCaches } from "./sessionCaches";
+import { createReviews } from "./review";
 import type { View } from "./views/types";
 
 export type LiveOptions = {
@@ -105,6 +106,7 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
       },
     }),
     ...createRejoin({ db, commands, tokens }),
+    ...createReviews(db, scenarios, sessions),
     ...rounds,
     ...createArguments(commands, scenarios),
     ...createJudging(commands, scenarios),

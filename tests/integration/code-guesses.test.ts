@@ -70,6 +70,8 @@ describe.each(backends)("join code guesses on %s", (backend) => {
     const viaPlay = await play(code, guesser);
     expect(viaPlay.status).toBe(429);
     expect(viaPlay.text).toContain("Too many wrong codes");
+    // A student's review asks the same limiter on its way to the join form.
+    expect((await rawRequest(`${server.url}/play/${code}/review`, { localAddress: guesser })).status).toBe(429);
     const viaJoin = await join(code, "Real Name", guesser);
     expect(viaJoin.status).toBe(429);
     expect(viaJoin.text).toContain("Too many wrong codes");
@@ -87,6 +89,9 @@ describe.each(backends)("join code guesses on %s", (backend) => {
     const own = await rawRequest(`${server.url}/play/${code}`, { localAddress: guesser, headers: { cookie: seat } });
     expect(own.status).toBe(200);
     expect(own.text).toContain("Seated");
+    const review = await rawRequest(`${server.url}/play/${code}/review`, { localAddress: guesser, headers: { cookie: seat } });
+    expect(review.status).toBe(200);
+    expect(review.text).toContain("Your review");
   });
 
   it("never turns a device waiting to rejoin into a code guess, though its page looks every few seconds", async () => {

@@ -9,6 +9,8 @@ import {
   checkBallot,
   DEBATE_POINTS,
   debateStandings,
+  pointsLedger,
+  standingsOf,
   type DebateRecord,
   type Rubric,
   type RubricScores,
@@ -424,5 +426,62 @@ describe("scoreboardOf", () => {
       ["us-state-department", 0, 0],
     ]);
     expect(board.individuals?.every((s) => s.breakdown.audience === 0)).toBe(true);
+  });
+});
+
+describe("pointsLedger", () => {
+  const record = (): DebateRecord => ({
+    sides: [
+      { id: "gov", name: "Government" },
+      { id: "opp", name: "Opposition" },
+    ],
+    participants: [
+      { id: "ana", name: "Ana", sideId: "gov" },
+      { id: "ben", name: "Ben", sideId: "opp" },
+    ],
+    arguments: [
+      { id: "a1", participantId: "ana", sideId: "gov", ballots: [all(4)] },
+      { id: "b1", participantId: "ben", sideId: "opp", ballots: [] },
+    ],
+    votes: [
+      { voterId: "ben", argumentId: "a1" },
+      { voterId: "x", argumentId: "a1" },
+      { voterId: "y", argumentId: "missing" },
+    ],
+    challenges: [
+      { id: "c1", challengerId: "ben", challengerSideId: "opp", argumentId: "a1", status: "upheld" },
+      { id: "c2", challengerId: "ana", challengerSideId: "gov", argumentId: "b1", status: "rejected" },
+      { id: "c3", challengerId: "ana", challengerSideId: "gov", argumentId: "b1", status: "open" },
+    ],
+    quiz: { participants: new Map([["ana", 42]]), sides: new Map([["gov", 21], ["opp", 0]]) },
+    audience: new Map([["gov", 0], ["opp", 100]]),
+  });
+
+  it("names every point's origin, once, with the person and the side it went to", () => {
+    expect(pointsLedger(defaultRubric, record())).toEqual([
+      { participantId: "ana", sideId: "gov", part: "rubric", points: 80, origin: { kind: "rubric", argumentId: "a1" } },
+      { participantId: "ben", sideId: "opp", part: "rubric", points: 0, origin: { kind: "rubric", argumentId: "b1" } },
+      { participantId: "ana", sideId: "gov", part: "peerVotes", points: 20, origin: { kind: "peerVotes", argumentId: "a1", votes: 2 } },
+      { participantId: "ana", sideId: "gov", part: "challenges", points: -30, origin: { kind: "challenge", challengeId: "c1", argumentId: "a1", status: "upheld", role: "author" } },
+      { participantId: "ben", sideId: "opp", part: "challenges", points: 15, origin: { kind: "challenge", challengeId: "c1", argumentId: "a1", status: "upheld", role: "challenger" } },
+      { participantId: "ana", sideId: "gov", part: "challenges", points: -5, origin: { kind: "challenge", challengeId: "c2", argumentId: "b1", status: "rejected", role: "challenger" } },
+      { participantId: "ana", sideId: null, part: "quiz", points: 42, origin: { kind: "quiz" } },
+      { participantId: null, sideId: "gov", part: "quiz", points: 21, origin: { kind: "quiz" } },
+      { participantId: null, sideId: "opp", part: "quiz", points: 0, origin: { kind: "quiz" } },
+      { participantId: null, sideId: "gov", part: "audience", points: 0, origin: { kind: "audience" } },
+      { participantId: null, sideId: "opp", part: "audience", points: 100, origin: { kind: "audience" } },
+    ]);
+  });
+
+  it("adds up to the standings: every total is the sum of its entries", () => {
+    const ledger = pointsLedger(defaultRubric, record());
+    const { sides, individuals } = standingsOf(record(), ledger);
+    for (const s of sides) expect(s.total).toBe(ledger.filter((e) => e.sideId === s.id).reduce((n, e) => n + e.points, 0));
+    for (const p of individuals) expect(p.total).toBe(ledger.filter((e) => e.participantId === p.id).reduce((n, e) => n + e.points, 0));
+    expect(individuals.map((p) => [p.id, p.total])).toEqual([
+      ["ana", 80 + 20 - 30 - 5 + 42],
+      ["ben", 15],
+    ]);
+    expect(debateStandings(defaultRubric, record())).toEqual({ sides, individuals });
   });
 });

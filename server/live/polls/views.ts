@@ -7,19 +7,30 @@ import { seatCount } from "../lobby/seats";
 import { motionStance, persuasion } from "../scoring/persuasion";
 import type { MyVote, Persuasion, PollsView, PollView, Stance3 } from "../views/types";
 import { sessionMap } from "../sessionCaches";
-import { resultsShown, storedVotes, type Tallies } from "./tallies";
+import { resultsShown, storedVotes, type StoredVote, type Tallies } from "./tallies";
 
 export type PollAudience = "host" | "others";
+
+/**
+ * The motion polls the persuasion result compares, from a session's closed motion polls, newest
+ * first: the last "after" poll, and the last "before" poll opened before it.
+ */
+export function motionPair<P extends Pick<PollRow, "phase" | "openedAt">>(closedNewestFirst: readonly P[]): { before: P | undefined; after: P | undefined } {
+  const after = closedNewestFirst.find((p) => p.phase === "after");
+  const before = closedNewestFirst.find((p) => p.phase === "before" && (!after || p.openedAt <= after.openedAt));
+  return { before, after };
+}
+
+/** Each voter's stance in a motion poll. */
+export const stancesOf = (poll: Pick<PollRow, "options">, votes: readonly StoredVote[]): Map<string, Stance3> =>
+  new Map(votes.flatMap((v) => (v.choices.length ? [[v.participantId, motionStance(poll.options.length, v.choices[0])] as const] : [])));
 
 export function createPollViews(db: Database, tallies: Tallies) {
   // Closed polls never change, so a session's persuasion result is computed once per pair of
   // polls (and again after a removal).
   const results = new Map<string, { pair: string; result: Promise<Persuasion | null> }>();
 
-  async function stances(poll: PollRow): Promise<Map<string, Stance3>> {
-    const votes = await storedVotes(db, poll.id);
-    return new Map(votes.flatMap((v) => (v.choices.length ? [[v.participantId, motionStance(poll.options.length, v.choices[0])] as const] : [])));
-  }
+  const stances = async (poll: PollRow) => stancesOf(poll, await storedVotes(db, poll.id));
 
   async function persuasionOf(sessionId: string, audience: PollAudience): Promise<Persuasion | null> {
     const motions = await db
@@ -27,8 +38,7 @@ export function createPollViews(db: Database, tallies: Tallies) {
       .from(polls)
       .where(and(eq(polls.sessionId, sessionId), eq(polls.kind, "motion"), eq(polls.status, "closed")))
       .orderBy(desc(polls.openedAt));
-    const after = motions.find((p) => p.phase === "after");
-    const before = motions.find((p) => p.phase === "before" && (!after || p.openedAt <= after.openedAt));
+    const { before, after } = motionPair(motions);
     if (!before || !after) return null;
     if (audience !== "host" && !resultsShown(after)) return null;
     const pair = `${before.id} ${after.id}`;

@@ -67,7 +67,7 @@ export type DebateRecord = {
   arguments: { id: string; participantId: string; sideId: string; ballots: RubricScores[] }[];
   votes: { voterId: string; argumentId: string }[];
   /** `challengerSideId`: the challenger's side when challenging */
-  challenges: { challengerId: string; challengerSideId: string; argumentId: string; status: "open" | "upheld" | "rejected" }[];
+  challenges: { id?: string; challengerId: string; challengerSideId: string; argumentId: string; status: "open" | "upheld" | "rejected" }[];
   /** Quiz points already in standings points (see `quizStandings`), per participant and per side. */
   quiz?: { participants: ReadonlyMap<string, number>; sides: ReadonlyMap<string, number> };
   /** Audience points per side (see `audiencePoints`). */
@@ -77,54 +77,82 @@ export type DebateRecord = {
 export type Breakdown = { rubric: number; peerVotes: number; challenges: number; quiz: number; audience: number };
 export type Standing = { id: string; name: string; total: number; breakdown: Breakdown };
 
-/**
- * Standings for sides and individuals. Points go to the side stored on the argument or the
- * challenge (the side at the time), not to the student's current side. Every side and every
- * listed participant appears, at 0 when they earned nothing. A participant or side id that is
- * not listed earns nothing in the standings, but the listed side or person on the other end of
- * the same argument or challenge still does (so the lists are the caller's choice: a removed
- * participant's arguments still count for their side). Votes and challenges naming an unknown
- * argument are ignored. Whether a vote or challenge was allowed is the engine's check, not this one's.
- * The total adds the quiz and audience parts given in the record.
- */
-export function debateStandings(rubric: Rubric, record: DebateRecord): { sides: Standing[]; individuals: Standing[] } {
-  const sides = new Map(record.sides.map((s) => [s.id, { ...s, breakdown: emptyBreakdown() }]));
-  const individuals = new Map(record.participants.map((p) => [p.id, { id: p.id, name: p.name, breakdown: emptyBreakdown() }]));
-  const award = (participantId: string, sideId: string, part: keyof Breakdown, points: number) => {
-    const person = individuals.get(participantId);
-    if (person) person.breakdown[part] += points;
-    const side = sides.get(sideId);
-    if (side) side.breakdown[part] += points;
-  };
+/** Where points came from: an argument's ballots or peer votes, a ruled challenge, the quiz, the audience. */
+export type PointOrigin =
+  | { kind: "rubric"; argumentId: string }
+  | { kind: "peerVotes"; argumentId: string; votes: number }
+  | { kind: "challenge"; challengeId: string | null; argumentId: string; status: "upheld" | "rejected"; role: "author" | "challenger" }
+  | { kind: "quiz" }
+  | { kind: "audience" };
 
+/**
+ * One award: `points` of one part of the breakdown to a student and their side at the time (either
+ * may be null: quiz and audience points are worked out for students and sides separately).
+ */
+export type PointEntry = { participantId: string | null; sideId: string | null; part: keyof Breakdown; points: number; origin: PointOrigin };
+
+/**
+ * Every award the record earns, in a stable order (arguments, peer votes, challenges, quiz,
+ * audience). Points go to the side stored on the argument or the challenge (the side at the
+ * time), not to the student's current side. Votes and challenges naming an unknown argument earn
+ * nothing; open challenges earn nothing yet; an argument earns its rubric points even at 0.
+ */
+export function pointsLedger(rubric: Rubric, record: DebateRecord): PointEntry[] {
+  const entries: PointEntry[] = [];
   const byId = new Map(record.arguments.map((a) => [a.id, a]));
   for (const argument of record.arguments)
-    award(argument.participantId, argument.sideId, "rubric", argumentRubricPoints(rubric, argument.ballots));
-  for (const vote of record.votes) {
-    const argument = byId.get(vote.argumentId);
-    if (argument) award(argument.participantId, argument.sideId, "peerVotes", DEBATE_POINTS.peerVote);
+    entries.push({ participantId: argument.participantId, sideId: argument.sideId, part: "rubric", points: argumentRubricPoints(rubric, argument.ballots), origin: { kind: "rubric", argumentId: argument.id } });
+  const votes = new Map<string, number>();
+  for (const vote of record.votes) if (byId.has(vote.argumentId)) votes.set(vote.argumentId, (votes.get(vote.argumentId) ?? 0) + 1);
+  for (const [argumentId, n] of votes) {
+    const argument = byId.get(argumentId)!;
+    entries.push({ participantId: argument.participantId, sideId: argument.sideId, part: "peerVotes", points: n * DEBATE_POINTS.peerVote, origin: { kind: "peerVotes", argumentId, votes: n } });
   }
   for (const challenge of record.challenges) {
     const argument = byId.get(challenge.argumentId);
     if (!argument || challenge.status === "open") continue;
+    const origin = (role: "author" | "challenger") => ({ kind: "challenge" as const, challengeId: challenge.id ?? null, argumentId: argument.id, status: challenge.status as "upheld" | "rejected", role });
     if (challenge.status === "upheld") {
-      award(argument.participantId, argument.sideId, "challenges", -DEBATE_POINTS.upheldAgainstArgument);
-      award(challenge.challengerId, challenge.challengerSideId, "challenges", DEBATE_POINTS.upheldForChallenger);
+      entries.push({ participantId: argument.participantId, sideId: argument.sideId, part: "challenges", points: -DEBATE_POINTS.upheldAgainstArgument, origin: origin("author") });
+      entries.push({ participantId: challenge.challengerId, sideId: challenge.challengerSideId, part: "challenges", points: DEBATE_POINTS.upheldForChallenger, origin: origin("challenger") });
     } else {
-      award(challenge.challengerId, challenge.challengerSideId, "challenges", -DEBATE_POINTS.rejectedForChallenger);
+      entries.push({ participantId: challenge.challengerId, sideId: challenge.challengerSideId, part: "challenges", points: -DEBATE_POINTS.rejectedForChallenger, origin: origin("challenger") });
     }
   }
   // Quiz and audience points arrive already worked out per person and per side: a side's quiz
   // part is its members' average, not the sum of theirs, and audience points go to sides only.
-  const add = (to: Map<string, { breakdown: Breakdown }>, points: ReadonlyMap<string, number> | undefined, part: "quiz" | "audience") => {
-    for (const [id, n] of points ?? []) {
-      const entry = to.get(id);
-      if (entry) entry.breakdown[part] += n;
+  for (const [participantId, points] of record.quiz?.participants ?? []) entries.push({ participantId, sideId: null, part: "quiz", points, origin: { kind: "quiz" } });
+  for (const [sideId, points] of record.quiz?.sides ?? []) entries.push({ participantId: null, sideId, part: "quiz", points, origin: { kind: "quiz" } });
+  for (const [sideId, points] of record.audience ?? []) entries.push({ participantId: null, sideId, part: "audience", points, origin: { kind: "audience" } });
+  return entries;
+}
+
+/**
+ * Standings for sides and individuals: the ledger's entries added up. Every side and every
+ * listed participant appears, at 0 when they earned nothing. A participant or side id that is
+ * not listed earns nothing in the standings, but the listed side or person on the other end of
+ * the same argument or challenge still does (so the lists are the caller's choice: a removed
+ * participant's arguments still count for their side). Whether a vote or challenge was allowed
+ * is the engine's check, not this one's.
+ */
+export function debateStandings(rubric: Rubric, record: DebateRecord): { sides: Standing[]; individuals: Standing[] } {
+  return standingsOf(record, pointsLedger(rubric, record));
+}
+
+/** The standings a ledger adds up to. */
+export function standingsOf(record: Pick<DebateRecord, "sides" | "participants">, ledger: readonly PointEntry[]): { sides: Standing[]; individuals: Standing[] } {
+  const sides = new Map(record.sides.map((s) => [s.id, { ...s, breakdown: emptyBreakdown() }]));
+  const individuals = new Map(record.participants.map((p) => [p.id, { id: p.id, name: p.name, breakdown: emptyBreakdown() }]));
+  for (const entry of ledger) {
+    if (entry.participantId !== null) {
+      const person = individuals.get(entry.participantId);
+      if (person) person.breakdown[entry.part] += entry.points;
     }
-  };
-  add(individuals, record.quiz?.participants, "quiz");
-  add(sides, record.quiz?.sides, "quiz");
-  add(sides, record.audience, "audience");
+    if (entry.sideId !== null) {
+      const side = sides.get(entry.sideId);
+      if (side) side.breakdown[entry.part] += entry.points;
+    }
+  }
   return { sides: ranked([...sides.values()]), individuals: ranked([...individuals.values()]) };
 }
 

@@ -5,6 +5,7 @@
 import type { QuizItem } from "../../../content/schema";
 import type { QuizAnswerValue } from "../../../db/schema";
 import type { LeaderEntry, QuizKey, SideQuizTotal } from "../views/types";
+import { competitionRanks } from "./ranks";
 
 /** Kahoot's published formula: 1000 at most, full points under 0.5 s, a streak adds 100 per answer up to 500. */
 export const QUIZ_POINTS = { full: 1000, fullUnderMs: 500, streakStep: 100, streakMax: 500 } as const;
@@ -144,11 +145,8 @@ export function rankLeaders(entries: readonly { participantId: string; name: str
   const sorted = [...entries].sort(
     (a, b) => b.points - a.points || a.name.localeCompare(b.name) || (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0),
   );
-  let rank = 0;
-  return sorted.map((e, i) => {
-    if (i === 0 || e.points !== sorted[i - 1].points) rank = i + 1;
-    return { participantId: e.participantId, name: e.name, sideId: e.sideId, points: e.points, rank };
-  });
+  const ranks = competitionRanks(sorted, (e) => e.points);
+  return sorted.map((e, i) => ({ participantId: e.participantId, name: e.name, sideId: e.sideId, points: e.points, rank: ranks[i] }));
 }
 
 /**
