@@ -19,6 +19,7 @@ const samplePaths: Record<string, (s: { id: string; code: string }) => string> =
   "logout.tsx": () => "/logout",
   "signup.tsx": () => "/signup",
   "play.$code.tsx": ({ code }) => `/play/${code}`,
+  "play.$code_.review.tsx": ({ code }) => `/play/${code}/review`,
   "rejoin.$code.tsx": ({ code }) => `/rejoin/${code}`,
   "projector.$sessionId.tsx": ({ id }) => `/projector/${id}`,
   "teacher._index.tsx": () => "/teacher",
@@ -26,6 +27,8 @@ const samplePaths: Record<string, (s: { id: string; code: string }) => string> =
   "teacher.scenarios.$scenarioId.tsx": () => "/teacher/scenarios/mending-ties",
   "teacher.sessions.$sessionId.tsx": ({ id }) => `/teacher/sessions/${id}`,
   "teacher.sessions.$sessionId_.delete.tsx": ({ id }) => `/teacher/sessions/${id}/delete`,
+  "teacher.sessions.$sessionId_.review.tsx": ({ id }) => `/teacher/sessions/${id}/review`,
+  "teacher.sessions.$sessionId.export.$file.tsx": ({ id }) => `/teacher/sessions/${id}/export/standings.csv`,
 };
 const routeFiles = readdirSync(path.join(projectRoot, "app/routes"));
 
