@@ -1,5 +1,8 @@
 // One schema for both backends (PGlite and PostgreSQL). Rules that must hold under
-// concurrency (unique emails, join codes, names in a session) are constraints here.
+// concurrency (unique emails, join codes, names in a session) are constraints here. Every
+// column a cascade from `sessions` follows has an index: deleting a session deletes each of its
+// rows through them, and without one each row would scan the whole table (seconds for a big
+// class, holding the session's locks and, on PGlite, the one connection).
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { PackedScenario, Scenario } from "../content/schema";
@@ -142,6 +145,7 @@ export const rejoinRequests = pgTable(
   (t) => [
     uniqueIndex("rejoin_requests_pending").on(t.participantId).where(sql`${t.status} = 'pending'`),
     index("rejoin_requests_session").on(t.sessionId, t.createdAt),
+    index("rejoin_requests_participant").on(t.participantId),
   ],
 );
 
@@ -252,7 +256,11 @@ export const peerVotes = pgTable(
       .references(() => debateArguments.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("peer_votes_one_per_round").on(t.roundId, t.voterId), index("peer_votes_argument").on(t.argumentId)],
+  (t) => [
+    uniqueIndex("peer_votes_one_per_round").on(t.roundId, t.voterId),
+    index("peer_votes_argument").on(t.argumentId),
+    index("peer_votes_voter").on(t.voterId),
+  ],
 );
 
 export const challengeStatuses = ["open", "upheld", "rejected"] as const;
@@ -284,6 +292,7 @@ export const challenges = pgTable(
     uniqueIndex("challenges_one_open").on(t.challengerId).where(sql`${t.status} = 'open'`),
     uniqueIndex("challenges_once").on(t.challengerId, t.argumentId, t.cardId),
     index("challenges_session").on(t.sessionId, t.createdAt),
+    index("challenges_argument").on(t.argumentId),
   ],
 );
 
@@ -326,6 +335,7 @@ export const polls = pgTable(
   (t) => [
     uniqueIndex("polls_one_open").on(t.sessionId).where(sql`${t.status} = 'open'`),
     index("polls_session").on(t.sessionId, t.openedAt),
+    index("polls_round").on(t.roundId),
   ],
 );
 
@@ -345,7 +355,7 @@ export const pollVotes = pgTable(
     text: text("text"),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.pollId, t.participantId] })],
+  (t) => [primaryKey({ columns: [t.pollId, t.participantId] }), index("poll_votes_participant").on(t.participantId)],
 );
 
 /**
@@ -373,6 +383,7 @@ export const quizQuestions = pgTable(
   (t) => [
     uniqueIndex("quiz_questions_one_open").on(t.sessionId).where(sql`${t.status} = 'open'`),
     uniqueIndex("quiz_questions_position").on(t.sessionId, t.position),
+    index("quiz_questions_round").on(t.roundId),
   ],
 );
 

@@ -2,6 +2,7 @@
 // against the server, and say how much of a round is left. Pure, so it is unit-tested; the
 // countdown component only adds the ticking.
 import { remainingMs, type ClockState } from "../../server/live/rounds/clock";
+import { plural } from "./words";
 
 /** What a view carries about a round's clock: the server's ClockState. */
 export type RoundClock = ClockState;
@@ -51,8 +52,4 @@ export function countdownPhase(status: RoundClock["status"], seconds: number, wa
   if (status === "paused") return "paused";
   if (seconds <= 0) return "up";
   return seconds <= warnAt ? "warning" : "running";
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

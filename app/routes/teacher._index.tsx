@@ -1,5 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { SessionDate, sessionStatusLabel } from "~/components/SessionDate";
 import { TopBar } from "~/components/TopBar";
 import { startSessionFromForm } from "~/lib/startSession.server";
 import { requireTeacher } from "~/lib/teacher.server";
@@ -10,16 +12,23 @@ export const meta: MetaFunction = () => [{ title: "Your sessions · Rostrum" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
   const [scenarios, sessions] = await Promise.all([context.live.scenarios.list(teacher.id), context.live.sessionsOf(teacher.id)]);
+  // The title of the version each session started with, as its record keeps it: each version read
+  // once (the library keeps it in memory), however many sessions ran it.
+  const versionIds = [...new Set(sessions.map((s) => s.scenarioVersionId))];
+  const titles = new Map(await Promise.all(versionIds.map(async (id) => [id, (await context.live.scenarios.content(id)).title] as const)));
   return {
     teacher: { name: teacher.name },
     scenarios,
-    sessions: await Promise.all(
-      sessions.map(async (s) => {
-        // The title of the version the session started with, as its record keeps it.
-        const { title } = await context.live.scenarios.content(s.scenarioVersionId);
-        return { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.toISOString(), title };
-      }),
-    ),
+    deleted: new URL(request.url).searchParams.has("deleted"),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      code: s.code,
+      status: s.status,
+      title: titles.get(s.scenarioVersionId) ?? "",
+      createdAt: s.createdAt.toISOString(),
+      endedAt: s.endedAt?.toISOString() ?? null,
+      students: s.students,
+    })),
   };
 }
 
@@ -28,41 +37,61 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return startSessionFromForm(await request.formData(), context, teacher.id);
 }
 
-const statusLabel = { lobby: "Lobby open", live: "Live", ended: "Ended" } as const;
-
 export default function TeacherHome() {
-  const { teacher, scenarios, sessions } = useLoaderData<typeof loader>();
+  const { teacher, scenarios, sessions, deleted } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const starting = navigation.state !== "idle" ? navigation.formData?.get("scenarioId") : undefined;
+  // Arriving from the confirmation page: the outcome is read out first.
+  const deletedNotice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (deleted) deletedNotice.current?.focus();
+  }, [deleted]);
   return (
     <>
       <TopBar teacher={teacher} />
       <main id="main" className="page">
         <h1>Your sessions</h1>
+        {deleted ? (
+          <p ref={deletedNotice} tabIndex={-1} role="status" className="banner note">
+            The session was deleted, with everything its students wrote, voted and answered.
+          </p>
+        ) : null}
         {sessions.length === 0 ? (
           <p className="muted">No sessions yet. Start one from a scenario below.</p>
         ) : (
-          <div className="panel">
+          <div className="panel table-scroll">
             <table className="sessions">
-              <caption className="visually-hidden">Sessions you have started</caption>
+              <caption className="visually-hidden">Your sessions, newest first</caption>
               <thead>
                 <tr>
                   <th scope="col">Scenario</th>
-                  <th scope="col">Code</th>
+                  <th scope="col">Open</th>
                   <th scope="col">Status</th>
                   <th scope="col">Started</th>
+                  <th scope="col">Ended</th>
+                  <th scope="col">Students</th>
+                  <th scope="col">Code</th>
                 </tr>
               </thead>
               <tbody>
                 {sessions.map((s) => (
                   <tr key={s.id}>
+                    <th scope="row">{s.title}</th>
                     <td>
-                      <Link to={`/teacher/sessions/${s.id}`}>{s.title}</Link>
+                      <span className="actions session-links">
+                        <SessionLink to={`/teacher/sessions/${s.id}`} label="Console" code={s.code} />
+                        <SessionLink to={`/teacher/sessions/${s.id}/review`} label="Review" code={s.code} />
+                        <SessionLink to={`/teacher/sessions/${s.id}/delete?from=list`} label="Delete…" code={s.code} />
+                      </span>
                     </td>
+                    <td>{sessionStatusLabel[s.status]}</td>
+                    <td>
+                      <SessionDate iso={s.createdAt} />
+                    </td>
+                    <td>{s.endedAt ? <SessionDate iso={s.endedAt} /> : <span className="muted">Not ended</span>}</td>
+                    <td>{s.students}</td>
                     <td className="join-code">{s.code}</td>
-                    <td>{statusLabel[s.status]}</td>
-                    <td>{new Date(s.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -129,5 +158,15 @@ export default function TeacherHome() {
         </section>
       </main>
     </>
+  );
+}
+
+/** One of a row's links; its hidden end says which session, for a screen reader's list of links. */
+function SessionLink({ to, label, code }: { to: string; label: string; code: string }) {
+  return (
+    <Link to={to}>
+      {label}
+      <span className="visually-hidden"> for session {code}</span>
+    </Link>
   );
 }

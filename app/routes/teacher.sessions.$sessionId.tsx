@@ -137,6 +137,9 @@ export default function Console() {
           >
             End session
           </button>
+          <Link className="button danger" to={`/teacher/sessions/${view.session.id}/delete`}>
+            Delete session…
+          </Link>
         </div>
         <p id="console-status" tabIndex={-1} role="status" className={message?.error ? "form-error" : "muted"} style={{ minHeight: "1.5em" }}>
           {message?.text}

@@ -19,7 +19,7 @@ export function createDeadlines(
   what: string,
   closeIfDue: (ctx: CommandContext, id: string) => Promise<number | undefined>,
 ) {
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, { sessionId: string; timer: NodeJS.Timeout }>();
   let stopped = false;
 
   async function fire(sessionId: string, id: string) {
@@ -43,23 +43,29 @@ export function createDeadlines(
 
   function arm(sessionId: string, id: string, endsAt: number) {
     if (stopped) return;
-    clearTimeout(timers.get(id));
+    clearTimeout(timers.get(id)?.timer);
     const timer = setTimeout(() => {
       timers.delete(id);
       void fire(sessionId, id);
     }, Math.max(0, endsAt - Date.now()));
-    timers.set(id, timer);
+    timers.set(id, { sessionId, timer });
+  }
+
+  function disarm(id: string) {
+    clearTimeout(timers.get(id)?.timer);
+    timers.delete(id);
   }
 
   return {
     arm,
-    disarm(id: string) {
-      clearTimeout(timers.get(id));
-      timers.delete(id);
+    disarm,
+    /** A deleted session's deadlines (one left to fire would only find the session gone). */
+    disarmSession(sessionId: string) {
+      for (const [id, armed] of timers) if (armed.sessionId === sessionId) disarm(id);
     },
     stop() {
       stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const { timer } of timers.values()) clearTimeout(timer);
       timers.clear();
     },
   };

@@ -5,13 +5,14 @@ import type { Database } from "../../db/client";
 import { createCommandRunner } from "./command";
 import { createArguments } from "./debate/arguments";
 import { createJudging } from "./debate/judging";
+import { createDeletion, SESSION_DELETED } from "./lobby/deletion";
 import { createRejoin } from "./lobby/rejoin";
 import { createSeatTokens } from "./lobby/seatTokens";
 import { createSeating } from "./lobby/seating";
 import { createSessions } from "./lobby/sessions";
 import { createPresence } from "./presence";
 import type { SocketData, LiveServer } from "./publish/events";
-import { createPublisher } from "./publish/publisher";
+import { closeRoom, createPublisher } from "./publish/publisher";
 import { createRounds } from "./rounds/rounds";
 import type { ScenarioLibrary } from "./scenarios";
 import { createViews } from "./views/build";
@@ -67,10 +68,25 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
     },
   });
 
+  const deletion = createDeletion({
+    db,
+    hot,
+    scenarios,
+    // Nothing of a deleted session stays in memory, and every console, projector and phone on it is told and closed.
+    forget(sessionId) {
+      caches.forget(sessionId);
+      rounds.disarmSession(sessionId);
+      quiz.forgetSession(sessionId);
+      publisher.forget(sessionId);
+      closeRoom(io, rooms.session(sessionId), SESSION_DELETED);
+    },
+  });
+
   return {
     presence,
     scenarios,
     ...sessions,
+    ...deletion,
     ...createSeating({
       db,
       commands,

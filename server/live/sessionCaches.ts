@@ -26,6 +26,10 @@ export function createSessionCaches(connected: (sessionId: string) => boolean, i
       caches.push(cache);
     },
     sweep,
+    /** Drops what every cache holds for one session, connected or not: it was deleted. */
+    forget(sessionId: string) {
+      for (const cache of caches) cache.forget(sessionId);
+    },
     stop() {
       clearInterval(timer);
     },

@@ -19,12 +19,16 @@ const samplePaths: Record<string, (s: { id: string; code: string }) => string> =
   "logout.tsx": () => "/logout",
   "signup.tsx": () => "/signup",
   "play.$code.tsx": ({ code }) => `/play/${code}`,
+  "play.$code_.review.tsx": ({ code }) => `/play/${code}/review`,
   "rejoin.$code.tsx": ({ code }) => `/rejoin/${code}`,
   "projector.$sessionId.tsx": ({ id }) => `/projector/${id}`,
   "teacher._index.tsx": () => "/teacher",
   "teacher.import.tsx": () => "/teacher/import",
   "teacher.scenarios.$scenarioId.tsx": () => "/teacher/scenarios/mending-ties",
   "teacher.sessions.$sessionId.tsx": ({ id }) => `/teacher/sessions/${id}`,
+  "teacher.sessions.$sessionId_.delete.tsx": ({ id }) => `/teacher/sessions/${id}/delete`,
+  "teacher.sessions.$sessionId_.review.tsx": ({ id }) => `/teacher/sessions/${id}/review`,
+  "teacher.sessions.$sessionId.export.$file.tsx": ({ id }) => `/teacher/sessions/${id}/export/standings.csv`,
 };
 const routeFiles = readdirSync(path.join(projectRoot, "app/routes"));
 
@@ -113,7 +117,7 @@ describe.each(backends)("bad input on %s", (backend) => {
   });
 
   it("answers ids and codes that cannot exist with 404", async () => {
-    for (const p of ["/teacher/sessions/not-a-uuid", "/projector/not-a-uuid", "/teacher/sessions/1", `/teacher/sessions/${missingId}`])
+    for (const p of ["/teacher/sessions/not-a-uuid", "/projector/not-a-uuid", "/teacher/sessions/1", `/teacher/sessions/${missingId}`, `/teacher/sessions/${missingId}/delete`])
       expectPage(await send(p, "GET"), 404, p);
     for (const p of ["/play/!!!", "/play/ABC", "/play/0OI1LZ", `/play/${"A".repeat(500)}`, "/rejoin/!!!", "/rejoin/ZZZZZZ"]) expectPage(await send(p, "GET"), 404, p);
     // Percent-encoding that decodes to nothing: an address nobody can read.

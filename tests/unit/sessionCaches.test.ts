@@ -25,6 +25,18 @@ describe("session caches", () => {
     expect([...boards.map.keys()]).toEqual([]);
   });
 
+  it("forgets one session in every cache at once, connected or not (a deleted session)", () => {
+    const caches = createSessionCaches(() => true);
+    stop = caches.stop;
+    const gates = mapCache([["deleted", "g1"], ["kept", "g2"]]);
+    const boards = mapCache([["deleted", "b1"]]);
+    caches.register(gates.cache);
+    caches.register(boards.cache);
+    caches.forget("deleted");
+    expect([...gates.map.keys()]).toEqual(["kept"]);
+    expect([...boards.map.keys()]).toEqual([]);
+  });
+
   it("sweeps by itself on its interval", async () => {
     const caches = createSessionCaches(() => false, 10);
     stop = caches.stop;

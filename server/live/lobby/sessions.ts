@@ -1,15 +1,16 @@
 // Sessions: starting one from a scenario version, finding one by its join code, and the
 // teacher's own list.
-import { desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { uniqueViolation } from "../../../db/client";
-import { sessions, teachers } from "../../../db/schema";
+import { participants, sessions, teachers } from "../../../db/schema";
 import { CAPACITY } from "../../limits";
 import { LiveError } from "../errors";
 import { sessionNotFound } from "../guards";
 import { adaptRoundPlan, type RoundChoice } from "../rounds/plan";
 import type { ScenarioLibrary } from "../scenarios";
 import { generateJoinCode, normalizeJoinCode } from "./joinCode";
+import { isActiveSeat } from "./seats";
 
 /** The join code `input` stands for; one that cannot be a code is refused as such. */
 export function requireJoinCode(input: string) {
@@ -66,8 +67,29 @@ export function createSessions(db: Database, scenarios: ScenarioLibrary) {
       throw new Error("could not draw a free join code");
     },
 
+    /** The teacher's sessions, newest first, each with its active seats: one grouped count for them all. */
     async sessionsOf(teacherId: string) {
-      return db.select().from(sessions).where(eq(sessions.teacherId, teacherId)).orderBy(desc(sessions.createdAt));
+      const seated = db
+        .select({ sessionId: participants.sessionId, n: count().as("n") })
+        .from(participants)
+        .innerJoin(sessions, eq(sessions.id, participants.sessionId))
+        .where(and(eq(sessions.teacherId, teacherId), isActiveSeat))
+        .groupBy(participants.sessionId)
+        .as("seated");
+      return db
+        .select({
+          id: sessions.id,
+          code: sessions.code,
+          status: sessions.status,
+          scenarioVersionId: sessions.scenarioVersionId,
+          createdAt: sessions.createdAt,
+          endedAt: sessions.endedAt,
+          students: sql<number>`coalesce(${seated.n}, 0)`.mapWith(Number),
+        })
+        .from(sessions)
+        .leftJoin(seated, eq(seated.sessionId, sessions.id))
+        .where(eq(sessions.teacherId, teacherId))
+        .orderBy(desc(sessions.createdAt));
     },
 
     /** The session a teacher may run; anyone else gets not_found, so ids reveal nothing. */

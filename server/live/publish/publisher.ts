@@ -94,6 +94,14 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
           }, coalesceMs),
         );
       },
+      /** Nothing more for this session (deleted): its sends still due would find it gone. */
+      forget(sessionId: string) {
+        clearTimeout(pending.get(sessionId));
+        clearTimeout(resting.get(sessionId));
+        pending.delete(sessionId);
+        resting.delete(sessionId);
+        again.delete(sessionId);
+      },
       cancel() {
         for (const timer of [...pending.values(), ...resting.values()]) clearTimeout(timer);
         pending.clear();
@@ -182,6 +190,12 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
     /** A student came online or went offline: one small event to the teacher, who shows it. */
     presenceChanged(sessionId: string, participantId: string, online: boolean) {
       if (!closed) io.to(rooms.host(sessionId)).emit("presence:changed", { participantId, online });
+    },
+
+    /** Drops a deleted session's broadcasts still due. */
+    forget(sessionId: string) {
+      audiences.forget(sessionId);
+      scores.forget(sessionId);
     },
 
     /** Drops pending broadcasts and refuses new ones: the server is shutting down. */

@@ -80,6 +80,11 @@ export function createQuizProgress(db: Database, io: LiveServer) {
       answered.delete(questionId);
     },
 
+    /** A deleted session's open question, which no close will ever drop. */
+    forget(sessionId: string) {
+      for (const [questionId, held] of answered) if (held.sessionId === sessionId) answered.delete(questionId);
+    },
+
     /** A removed student's answer leaves "N of M" (the row stays stored). */
     async seatRemoved(sessionId: string, participantId: string) {
       for (const [questionId, held] of answered) {

@@ -250,6 +250,12 @@ export function createQuiz({ db, io, commands, hot, boards, views, progress }: D
       return null;
     },
 
+    /** A deleted session: its question's deadline and who had answered it go. */
+    forgetSession(sessionId: string) {
+      timers.disarmSession(sessionId);
+      progress.forget(sessionId);
+    },
+
     stop() {
       timers.stop();
       progress.stop();

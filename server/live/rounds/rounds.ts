@@ -212,6 +212,7 @@ export function createRounds(db: Database, { runCommand }: CommandRunner, hooks:
       }, QUIESCE);
     },
 
+    disarmSession: timers.disarmSession,
     stop: timers.stop,
   };
 }
