@@ -17,8 +17,8 @@ function bigRecord(): SessionRecord {
   const sessionId = randomUUID();
   const seats = Array.from({ length: STUDENTS }, (_, i) => ({ id: randomUUID(), displayName: `Student name ${i}`, sideId: scenario.sides[i % scenario.sides.length].id, removedAt: null }));
   const plan = scenario.rounds;
-  const speechIndexes = plan.map((r, i) => [r, i] as const).filter(([r]) => r.kind === "speech" || (r.kind as string) === "argument").slice(0, 2).map(([, i]) => i);
-  const rounds = (speechIndexes.length ? speechIndexes : [0, 1]).map((planIndex, i) => ({ id: randomUUID(), sessionId, planIndex, status: "closed", startedAt: t(i * 1000), closedAt: t(i * 1000 + 500) }));
+  const speechIndexes = plan.map((r, i) => [r, i] as const).filter(([r]) => r.kind === "opening" || r.kind === "rebuttal").map(([, i]) => i);
+  const rounds = speechIndexes.map((planIndex, i) => ({ id: randomUUID(), sessionId, planIndex, status: "closed", startedAt: t(i * 1000), closedAt: t(i * 1000 + 500) }));
   const args = rounds.flatMap((r) => seats.map((s, i) => ({ id: randomUUID(), sessionId, roundId: r.id, participantId: s.id, sideId: s.sideId, kind: "argument", body: "A speech of a few words.", cardIds: [], targetSideId: null, replyTo: null, clientId: randomUUID(), createdAt: t(i) })));
   const judge = randomUUID();
   const rubricIds = scenario.rubric.map((c) => c.id);
