@@ -1,9 +1,10 @@
+import { useMemo } from "react";
 import type { SessionReview } from "../../server/live/review/types";
 import type { Standing } from "../../server/live/scoring/debate";
 import { sideNames, signed } from "~/lib/debate";
 import { ordinal } from "~/lib/quiz";
 import { competitionRanks } from "../../server/live/scoring/ranks";
-import { ledgerLines, ledgerSum, type LedgerOwner } from "~/lib/reviewLedger";
+import { ledgerOf, ledgerSum, type LedgerLine } from "~/lib/reviewLedger";
 
 // Soft hyphens let the long headers break so all the columns, the total too, fit a phone.
 const PARTS = [
@@ -15,8 +16,7 @@ const PARTS = [
 ] as const;
 
 /** Every entry behind one row's total, in words, adding up to it. */
-function Ledger({ review, owner, name, total }: { review: SessionReview; owner: LedgerOwner; name: string; total: number }) {
-  const lines = ledgerLines(review, owner);
+function Ledger({ lines, name, total }: { lines: LedgerLine[]; name: string; total: number }) {
   return (
     <details className="ledger">
       <summary>
@@ -40,10 +40,10 @@ function Ledger({ review, owner, name, total }: { review: SessionReview; owner: 
   );
 }
 
-type TableProps = { review: SessionReview; caption: string; who: "Side" | "Student"; rows: Standing[] };
+type TableProps = { review: SessionReview; linesOf: ReturnType<typeof ledgerOf>; caption: string; who: "Side" | "Student"; rows: Standing[] };
 
 /** A standings table whose parts add up to the total, each row followed by its ledger. */
-function StandingsTable({ review, caption, who, rows }: TableProps) {
+function StandingsTable({ review, linesOf, caption, who, rows }: TableProps) {
   const ranks = competitionRanks(rows, (r) => r.total);
   const sideOf = new Map(review.people.map((p) => [p.id, p.sideId]));
   const sideName = sideNames(review.scenario.sides);
@@ -83,7 +83,7 @@ function StandingsTable({ review, caption, who, rows }: TableProps) {
             </tr>
             <tr className="ledger-row">
               <td colSpan={columns}>
-                <Ledger review={review} owner={who === "Side" ? { sideId: row.id } : { participantId: row.id }} name={row.name} total={row.total} />
+                <Ledger lines={linesOf(who === "Side" ? { sideId: row.id } : { participantId: row.id })} name={row.name} total={row.total} />
               </td>
             </tr>
           </tbody>
@@ -97,12 +97,14 @@ function StandingsTable({ review, caption, who, rows }: TableProps) {
 export function StandingsLedger({ review }: { review: SessionReview }) {
   const { sides, individuals } = review.standings;
   const removed = review.people.some((p) => p.removed);
+  // Indexed once for both tables, not once per row: a class can have 2,000 rows.
+  const linesOf = useMemo(() => ledgerOf(review), [review]);
   return (
     <section aria-labelledby="standings-heading" className="review-section">
       <h2 id="standings-heading">Standings</h2>
       <p className="muted">Total = rubric + peer votes + challenges + quiz + audience. Open a row’s list to see where each point came from.</p>
-      <StandingsTable review={review} caption="Sides" who="Side" rows={sides} />
-      <StandingsTable review={review} caption="Students" who="Student" rows={individuals} />
+      <StandingsTable review={review} linesOf={linesOf} caption="Sides" who="Side" rows={sides} />
+      <StandingsTable review={review} linesOf={linesOf} caption="Students" who="Student" rows={individuals} />
       {removed ? <p className="muted small-print">Removed students are not listed; the points from what they said stay with their side.</p> : null}
     </section>
   );

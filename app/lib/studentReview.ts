@@ -32,9 +32,6 @@ export function excerpt(text: string, max = 60): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
 }
 
-/** The quiz points behind the standings' quiz part: the points of every closed question answered. */
-export const quizPointsOf = (quiz: StudentReview["quiz"]) => quiz.reduce((sum, q) => sum + (q.answer?.points ?? 0), 0);
-
 export type EntryLine = { text: string; points: number; href: string | null };
 
 /** One of the student's own ledger entries in words, with a link to the argument it is about. */
@@ -42,7 +39,7 @@ export function entryLine(entry: PointEntry, review: Pick<StudentReview, "argume
   const { origin } = entry;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (origin.kind === "quiz")
-    return { text: `Quiz: your ${formatNumber(quizPointsOf(review.quiz))} quiz points ÷ ${QUIZ_STANDINGS_DIVISOR}, rounded`, points: entry.points, href: "#your-quiz" };
+    return { text: `Quiz: your ${formatNumber(origin.quizPoints)} quiz points ÷ ${QUIZ_STANDINGS_DIVISOR}, rounded`, points: entry.points, href: "#your-quiz" };
   if (origin.kind === "audience") return { text: "The motion vote: your side's stance won the room", points: entry.points, href: null };
   if (origin.kind === "challenge" && origin.role === "challenger") {
     const challenge = review.challenges.find((c) => c.id === origin.challengeId);

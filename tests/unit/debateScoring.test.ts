@@ -346,7 +346,10 @@ describe("quiz and audience points in the standings", () => {
     const { sides, individuals } = debateStandings(defaultRubric, {
       ...record(),
       // A side's quiz part is its members' average, so it is given apart from the students'.
-      quiz: { participants: new Map([["ana", 120], ["ben", 90], ["cam", 30]]), sides: new Map([["gov", 120], ["opp", 60]]) },
+      quiz: {
+        participants: new Map([["ana", { points: 120, quizPoints: 1200 }], ["ben", { points: 90, quizPoints: 900 }], ["cam", { points: 30, quizPoints: 300 }]]),
+        sides: new Map([["gov", { points: 120, quizPoints: 1200, earned: 1200, members: 1 }], ["opp", { points: 60, quizPoints: 600, earned: 1200, members: 2 }]]),
+      },
       audience: new Map([["opp", 100], ["gov", 0]]),
     });
     expect(parts(individuals)).toEqual([
@@ -371,7 +374,7 @@ describe("quiz and audience points in the standings", () => {
   it("ignores quiz and audience points for anyone not listed", () => {
     const { sides, individuals } = debateStandings(defaultRubric, {
       ...record(),
-      quiz: { participants: new Map([["gone", 50]]), sides: new Map([["no-side", 50]]) },
+      quiz: { participants: new Map([["gone", { points: 50, quizPoints: 500 }]]), sides: new Map([["no-side", { points: 50, quizPoints: 500, earned: 500, members: 1 }]]) },
       audience: new Map([["no-side", 100]]),
     });
     expect([...sides, ...individuals].every((s) => s.breakdown.quiz === 0 && s.breakdown.audience === 0)).toBe(true);
@@ -453,7 +456,10 @@ describe("pointsLedger", () => {
       { id: "c2", challengerId: "ana", challengerSideId: "gov", argumentId: "b1", status: "rejected" },
       { id: "c3", challengerId: "ana", challengerSideId: "gov", argumentId: "b1", status: "open" },
     ],
-    quiz: { participants: new Map([["ana", 42]]), sides: new Map([["gov", 21], ["opp", 0]]) },
+    quiz: {
+      participants: new Map([["ana", { points: 42, quizPoints: 420 }]]),
+      sides: new Map([["gov", { points: 21, quizPoints: 210, earned: 420, members: 2 }], ["opp", { points: 0, quizPoints: 0, earned: 0, members: 1 }]]),
+    },
     audience: new Map([["gov", 0], ["opp", 100]]),
   });
 
@@ -465,9 +471,10 @@ describe("pointsLedger", () => {
       { participantId: "ana", sideId: "gov", part: "challenges", points: -30, origin: { kind: "challenge", challengeId: "c1", argumentId: "a1", status: "upheld", role: "author" } },
       { participantId: "ben", sideId: "opp", part: "challenges", points: 15, origin: { kind: "challenge", challengeId: "c1", argumentId: "a1", status: "upheld", role: "challenger" } },
       { participantId: "ana", sideId: "gov", part: "challenges", points: -5, origin: { kind: "challenge", challengeId: "c2", argumentId: "b1", status: "rejected", role: "challenger" } },
-      { participantId: "ana", sideId: null, part: "quiz", points: 42, origin: { kind: "quiz" } },
-      { participantId: null, sideId: "gov", part: "quiz", points: 21, origin: { kind: "quiz" } },
-      { participantId: null, sideId: "opp", part: "quiz", points: 0, origin: { kind: "quiz" } },
+      // The quiz figures the points were worked out from travel with them, for the review's words.
+      { participantId: "ana", sideId: null, part: "quiz", points: 42, origin: { kind: "quiz", quizPoints: 420 } },
+      { participantId: null, sideId: "gov", part: "quiz", points: 21, origin: { kind: "quiz", quizPoints: 210, earned: 420, members: 2 } },
+      { participantId: null, sideId: "opp", part: "quiz", points: 0, origin: { kind: "quiz", quizPoints: 0, earned: 0, members: 1 } },
       { participantId: null, sideId: "gov", part: "audience", points: 0, origin: { kind: "audience" } },
       { participantId: null, sideId: "opp", part: "audience", points: 100, origin: { kind: "audience" } },
     ]);

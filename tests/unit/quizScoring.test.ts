@@ -313,9 +313,14 @@ describe("side totals", () => {
 
   it("gives the README's standings example", () => {
     const standings = quizStandings(sides, members, answers);
-    expect(standings.participants.get("ana")).toBe(120);
-    expect(standings.participants.get("ben")).toBe(80);
-    expect(Object.fromEntries(standings.sides)).toEqual({ gov: 100, opp: 70, us: 0 });
+    expect(standings.participants.get("ana")).toEqual({ points: 120, quizPoints: 1200 });
+    expect(standings.participants.get("ben")).toEqual({ points: 80, quizPoints: 800 });
+    // Each side's part with what it was worked out from: earned ÷ members now = its average.
+    expect(Object.fromEntries(standings.sides)).toEqual({
+      gov: { points: 100, quizPoints: 1000, earned: 2000, members: 2 },
+      opp: { points: 70, quizPoints: 700, earned: 2100, members: 3 },
+      us: { points: 0, quizPoints: 0, earned: 0, members: 0 },
+    });
   });
 
   it("sums each student's points and gives the standings a tenth, rounded", () => {
@@ -323,9 +328,10 @@ describe("side totals", () => {
     expect(quizTotals(more).get("ana")).toBe(1875);
     const standings = quizStandings(sides, members, more);
     expect(QUIZ_STANDINGS_DIVISOR).toBe(10);
-    expect(Object.fromEntries(standings.participants)).toEqual({ ana: 188, ben: 80, chea: 100, dara: 60, eli: 50, fay: 90 });
+    const points = (parts: Map<string, { points: number }>) => Object.fromEntries([...parts].map(([id, p]) => [id, p.points]));
+    expect(points(standings.participants)).toEqual({ ana: 188, ben: 80, chea: 100, dara: 60, eli: 50, fay: 90 });
     // Government (1875 + 800) / 2 = 1337.5 → 1338 → 134; Opposition 700 → 70.
-    expect(Object.fromEntries(standings.sides)).toEqual({ gov: 134, opp: 70, us: 0 });
+    expect(points(standings.sides)).toEqual({ gov: 134, opp: 70, us: 0 });
   });
 });
 

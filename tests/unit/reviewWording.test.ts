@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRubric } from "../../content/schema";
 import { competitionRanks } from "../../server/live/scoring/ranks";
 import { correctLine, dateText, durationText, exportUrl, flowGraph, masteryOf, percentText, reviewUrl, secondsText, spanText, timeText } from "../../app/lib/review";
-import { entriesOf, ledgerLines, ledgerSum, roundName } from "../../app/lib/reviewLedger";
+import { ledgerOf, ledgerSum, roundName } from "../../app/lib/reviewLedger";
 import type { ReviewArgument, SessionReview } from "../../server/live/review/types";
 import { pointsLedger, standingsOf, type DebateRecord } from "../../server/live/scoring/debate";
 import { audiencePoints, persuasion } from "../../server/live/scoring/persuasion";
@@ -180,7 +180,8 @@ function review(shown: Persuasion | null): SessionReview {
 
 describe("the ledger in words", () => {
   const r = review(result);
-  const lines = (owner: { participantId: string } | { sideId: string }) => ledgerLines(r, owner).map((l) => [l.text, l.points]);
+  const linesOf = ledgerOf(r);
+  const lines = (owner: { participantId: string } | { sideId: string }) => linesOf(owner).map((l) => [l.text, l.points]);
 
   it("names each of a student's points by where it came from", () => {
     expect(roundName({ index: 2, title: "Opening" })).toBe("Round 3 “Opening”");
@@ -218,19 +219,22 @@ describe("the ledger in words", () => {
   });
 
   it("adds up to every total the standings show", () => {
-    for (const side of r.standings.sides) expect(ledgerSum(ledgerLines(r, { sideId: side.id }))).toBe(side.total);
-    for (const person of r.standings.individuals) expect(ledgerSum(ledgerLines(r, { participantId: person.id }))).toBe(person.total);
+    for (const side of r.standings.sides) expect(ledgerSum(linesOf({ sideId: side.id }))).toBe(side.total);
+    for (const person of r.standings.individuals) expect(ledgerSum(linesOf({ participantId: person.id }))).toBe(person.total);
     expect(r.standings.individuals.map((p) => p.id)).toEqual(["ana", "ben"]);
     // A removed student's entries are still in the ledger; the page lists only seated students.
-    expect(entriesOf(r, { participantId: "chea" }).map((e) => e.part)).toEqual(["rubric", "quiz"]);
+    expect(lines({ participantId: "chea" })).toEqual([
+      ["Rubric: their answer in Round 5 “Crossfire”", 60],
+      ["Quiz: 1,000 quiz points ÷ 10", 100],
+    ]);
   });
 
   it("says why a side got no audience points: no result, a tie, or a result the class was not shown", () => {
     const hidden = review(null);
-    expect(ledgerLines(hidden, { sideId: "gov" }).at(-1)).toEqual({ text: "Audience: For the motion won the room (+50 points), but the class was not shown the result, so it earns nothing (worth 100 once shown)", points: 0 });
+    expect(ledgerOf(hidden)({ sideId: "gov" }).at(-1)).toEqual({ text: "Audience: For the motion won the room (+50 points), but the class was not shown the result, so it earns nothing (worth 100 once shown)", points: 0 });
     const none = { ...hidden, motion: { ...hidden.motion, persuasion: null } };
-    expect(ledgerLines(none, { sideId: "gov" }).at(-1)?.text).toBe("Audience: no result (the motion was not polled both before and after)");
+    expect(ledgerOf(none)({ sideId: "gov" }).at(-1)?.text).toBe("Audience: no result (the motion was not polled both before and after)");
     const tie = { ...hidden, motion: { ...hidden.motion, persuasion: { ...result, winner: "tie" as const } } };
-    expect(ledgerLines(tie, { sideId: "gov" }).at(-1)?.text).toBe("Audience: the room's vote was a tie, so no side gains");
+    expect(ledgerOf(tie)({ sideId: "gov" }).at(-1)?.text).toBe("Audience: the room's vote was a tie, so no side gains");
   });
 });

@@ -4,6 +4,7 @@
 // the tests all compute the same numbers from the same rows; README.md "Scoring" states the
 // formulas for teachers and must change with them.
 import { RUBRIC_LEVELS, type Scenario } from "../../../content/schema";
+import type { SideQuizPart, StudentQuizPart } from "./quiz";
 
 export type Rubric = Scenario["rubric"];
 /** A ballot: criterion id -> a whole score from 1 to RUBRIC_LEVELS (5). */
@@ -68,8 +69,8 @@ export type DebateRecord = {
   votes: { voterId: string; argumentId: string }[];
   /** `challengerSideId`: the challenger's side when challenging */
   challenges: { id?: string; challengerId: string; challengerSideId: string; argumentId: string; status: "open" | "upheld" | "rejected" }[];
-  /** Quiz points already in standings points (see `quizStandings`), per participant and per side. */
-  quiz?: { participants: ReadonlyMap<string, number>; sides: ReadonlyMap<string, number> };
+  /** Quiz points already in standings points, with the figures behind them (see `quizStandings`), per participant and per side. */
+  quiz?: { participants: ReadonlyMap<string, StudentQuizPart>; sides: ReadonlyMap<string, SideQuizPart> };
   /** Audience points per side (see `audiencePoints`). */
   audience?: ReadonlyMap<string, number>;
 };
@@ -82,7 +83,10 @@ export type PointOrigin =
   | { kind: "rubric"; argumentId: string }
   | { kind: "peerVotes"; argumentId: string; votes: number }
   | { kind: "challenge"; challengeId: string | null; argumentId: string; status: "upheld" | "rejected"; role: "author" | "challenger" }
-  | { kind: "quiz" }
+  // The quiz figures travel with the points, so the review can say how they were worked out
+  // without every answer: a student's quiz points; a side's, earned ÷ members = its average.
+  | ({ kind: "quiz" } & Omit<StudentQuizPart, "points">)
+  | ({ kind: "quiz" } & Omit<SideQuizPart, "points">)
   | { kind: "audience" };
 
 /**
@@ -121,8 +125,8 @@ export function pointsLedger(rubric: Rubric, record: DebateRecord): PointEntry[]
   }
   // Quiz and audience points arrive already worked out per person and per side: a side's quiz
   // part is its members' average, not the sum of theirs, and audience points go to sides only.
-  for (const [participantId, points] of record.quiz?.participants ?? []) entries.push({ participantId, sideId: null, part: "quiz", points, origin: { kind: "quiz" } });
-  for (const [sideId, points] of record.quiz?.sides ?? []) entries.push({ participantId: null, sideId, part: "quiz", points, origin: { kind: "quiz" } });
+  for (const [participantId, { points, ...figures }] of record.quiz?.participants ?? []) entries.push({ participantId, sideId: null, part: "quiz", points, origin: { kind: "quiz", ...figures } });
+  for (const [sideId, { points, ...figures }] of record.quiz?.sides ?? []) entries.push({ participantId: null, sideId, part: "quiz", points, origin: { kind: "quiz", ...figures } });
   for (const [sideId, points] of record.audience ?? []) entries.push({ participantId: null, sideId, part: "audience", points, origin: { kind: "audience" } });
   return entries;
 }

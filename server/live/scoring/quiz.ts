@@ -159,11 +159,20 @@ export function sideQuizTotals(
   members: readonly { participantId: string; sideId: string | null }[],
   answers: readonly { sideId: string | null; points: number }[],
 ): SideQuizTotal[] {
+  return sideQuizFigures(sides, members, answers).map(({ sideId, name, points, members }) => ({ sideId, name, points, members }));
+}
+
+/** `sideQuizTotals` with what each average was worked out from: the points `earned` for the side. */
+function sideQuizFigures(
+  sides: readonly { id: string; name: string }[],
+  members: readonly { participantId: string; sideId: string | null }[],
+  answers: readonly { sideId: string | null; points: number }[],
+): (SideQuizTotal & { earned: number })[] {
   return sides
     .map((side) => {
       const count = members.filter((m) => m.sideId === side.id).length;
       const earned = answers.reduce((sum, a) => (a.sideId === side.id ? sum + a.points : sum), 0);
-      return { sideId: side.id, name: side.name, points: Math.round(earned / Math.max(1, count)), members: count };
+      return { sideId: side.id, name: side.name, points: Math.round(earned / Math.max(1, count)), members: count, earned };
     })
     .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name));
 }
@@ -171,15 +180,25 @@ export function sideQuizTotals(
 /** Quiz points as the standings count them: a tenth, rounded. */
 export const standingsQuizPoints = (points: number) => Math.round(points / QUIZ_STANDINGS_DIVISOR);
 
-/** The quiz part of the standings: each student's points and each side's average, in standings points. */
+/** A student's quiz part of the standings (`points`), with the `quizPoints` it is a tenth of. */
+export type StudentQuizPart = { points: number; quizPoints: number };
+/** A side's quiz part: the quiz points `earned` for it ÷ its `members` now (at least 1) = its `quizPoints`, a tenth of which are its `points`. */
+export type SideQuizPart = { points: number; quizPoints: number; earned: number; members: number };
+
+/**
+ * The quiz part of the standings: each student's points and each side's average, in standings
+ * points, each with the figures it was worked out from (the review's ledger says them in words).
+ */
 export function quizStandings(
   sides: readonly { id: string; name: string }[],
   members: readonly { participantId: string; sideId: string | null }[],
   answers: readonly { participantId: string; sideId: string | null; points: number }[],
-): { participants: Map<string, number>; sides: Map<string, number> } {
-  const participants = new Map([...quizTotals(answers)].map(([id, points]) => [id, standingsQuizPoints(points)]));
-  const sideTotals = new Map(sideQuizTotals(sides, members, answers).map((t) => [t.sideId, standingsQuizPoints(t.points)]));
-  return { participants, sides: sideTotals };
+): { participants: Map<string, StudentQuizPart>; sides: Map<string, SideQuizPart> } {
+  const participants = new Map([...quizTotals(answers)].map(([id, quizPoints]) => [id, { points: standingsQuizPoints(quizPoints), quizPoints }]));
+  const sideParts = new Map(
+    sideQuizFigures(sides, members, answers).map((t) => [t.sideId, { points: standingsQuizPoints(t.points), quizPoints: t.points, earned: t.earned, members: t.members }]),
+  );
+  return { participants, sides: sideParts };
 }
 
 const formatNumber = (n: number) => n.toLocaleString("en-GB");
