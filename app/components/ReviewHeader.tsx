@@ -1,9 +1,9 @@
-import type { SessionReview } from "../../server/live/review/types";
+import type { ReviewPage } from "../../server/live/review/types";
 import { dateText, exportUrl, reviewUrl, sessionStatusLabel, spanText, timeText, type Zone } from "~/lib/review";
 import { Time } from "./LocalTime";
 import { EXPORTS } from "../../server/live/review/files";
 
-type Props = { review: SessionReview; zone: Zone; loadedAt: number };
+type Props = { review: ReviewPage; zone: Zone; loadedAt: number };
 
 /**
  * What the review is of (scenario, motion, when, status, class), and what can be done with it:

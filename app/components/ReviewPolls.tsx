@@ -1,4 +1,4 @@
-import type { ReviewPoll, SessionReview } from "../../server/live/review/types";
+import type { ReviewPage, ReviewPoll } from "../../server/live/review/types";
 import { pollKindLabel } from "~/lib/polls";
 import { spanText, type Zone } from "~/lib/review";
 import { Time } from "./LocalTime";
@@ -28,7 +28,7 @@ function PollResult({ poll, zone, heading, level }: { poll: ReviewPoll; zone: Zo
  * The motion polled before and after the debate, side by side, with the persuasion result and
  * the flow of votes between them; then every other poll (and motion polls outside that pair).
  */
-export function ReviewPolls({ review, zone }: { review: SessionReview; zone: Zone }) {
+export function ReviewPolls({ review, zone }: { review: ReviewPage; zone: Zone }) {
   const { before, after, persuasion } = review.motion;
   const paired = new Set([before?.id, after?.id]);
   const quick = review.polls.filter((p) => !paired.has(p.id));

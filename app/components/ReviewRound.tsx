@@ -1,4 +1,4 @@
-import type { ReviewArgument, ReviewRound as Round, SessionReview } from "../../server/live/review/types";
+import type { ReviewArgument, ReviewPage, ReviewRound as Round } from "../../server/live/review/types";
 import { planStatusLabel, sideNames } from "~/lib/debate";
 import { spanText, timeText, type Zone } from "~/lib/review";
 import { roundName } from "~/lib/reviewLedger";
@@ -7,7 +7,7 @@ import { BallotSummary } from "./BallotSummary";
 import { Time } from "./LocalTime";
 import { roundKindLabel } from "./ScenarioPlan";
 
-type Props = { round: Round; review: SessionReview; zone: Zone };
+type Props = { round: Round; review: ReviewPage; zone: Zone };
 
 /** How much a round holds, for its folded line: "3 speeches, 2 scored". */
 function contents(round: Round): string {

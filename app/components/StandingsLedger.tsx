@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { SessionReview } from "../../server/live/review/types";
+import type { ReviewPage } from "../../server/live/review/types";
 import type { Standing } from "../../server/live/scoring/debate";
 import { sideNames, signed } from "~/lib/debate";
 import { ordinal } from "~/lib/quiz";
@@ -40,7 +40,7 @@ function Ledger({ lines, name, total }: { lines: LedgerLine[]; name: string; tot
   );
 }
 
-type TableProps = { review: SessionReview; linesOf: ReturnType<typeof ledgerOf>; caption: string; who: "Side" | "Student"; rows: Standing[] };
+type TableProps = { review: ReviewPage; linesOf: ReturnType<typeof ledgerOf>; caption: string; who: "Side" | "Student"; rows: Standing[] };
 
 /** A standings table whose parts add up to the total, each row followed by its ledger. */
 function StandingsTable({ review, linesOf, caption, who, rows }: TableProps) {
@@ -94,7 +94,7 @@ function StandingsTable({ review, linesOf, caption, who, rows }: TableProps) {
 }
 
 /** Side and student standings with every part, and for each row every point's origin. */
-export function StandingsLedger({ review }: { review: SessionReview }) {
+export function StandingsLedger({ review }: { review: ReviewPage }) {
   const { sides, individuals } = review.standings;
   const removed = review.people.some((p) => p.removed);
   // Indexed once for both tables, not once per row: a class can have 2,000 rows.

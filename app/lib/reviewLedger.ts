@@ -2,7 +2,7 @@
 // line ("Peer votes: 2 × 10 on Ana's speech in Round 3 “Opening”") with its points, so a teacher
 // can show why a total is what it is. The lines add up to the standings' total because they are
 // the ledger the standings were added up from. Pure.
-import type { ReviewArgument, ReviewRound, SessionReview } from "../../server/live/review/types";
+import type { ReviewArgument, ReviewPage, ReviewRound } from "../../server/live/review/types";
 import type { PointEntry } from "../../server/live/scoring/debate";
 import { AUDIENCE_POINTS } from "../../server/live/scoring/persuasion";
 import { QUIZ_STANDINGS_DIVISOR } from "../../server/live/scoring/quiz";
@@ -12,8 +12,8 @@ import { formatNumber } from "./quiz";
 export type LedgerLine = { text: string; points: number };
 /** Whose points: one student's, or one side's. */
 export type LedgerOwner = { participantId: string } | { sideId: string };
-/** What the ledger's words are read from: the review without its answers and votes (the quiz entries carry their figures). */
-type LedgerReview = Pick<SessionReview, "scenario" | "people" | "rounds" | "motion" | "standings">;
+/** What the ledger's words are read from (the quiz entries carry their own figures). */
+type LedgerReview = Pick<ReviewPage, "scenario" | "people" | "rounds" | "motion" | "standings">;
 
 const kindWord = { argument: "speech", question: "question", answer: "answer" } as const;
 

@@ -12,6 +12,7 @@ import { sessionIdParam } from "~/lib/params.server";
 import { useDetailsOpenForPrint } from "~/lib/print";
 import { requireTeacher } from "~/lib/teacher.server";
 import reviewStyles from "~/review.css?url";
+import { reviewPage } from "../../server/live/review/page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
 
@@ -19,12 +20,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Review: ${data.review.scenario.title} (${data.review.session.code}) · Rostrum` : "Review · Rostrum" },
 ];
 
-/** The session's record from the database alone: no socket, so a reload is the refresh. */
+/**
+ * The session's record from the database alone: no socket, so a reload is the refresh. What the
+ * page shows only: every answer and vote stays in the exports.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request, context);
   const anonymous = new URL(request.url).searchParams.get("names") === "anonymous";
   const review = await orNotFound(context.live.sessionReview(teacher.id, sessionIdParam(params), { anonymous }));
-  return { teacher: { name: teacher.name }, review, loadedAt: Date.now() };
+  return { teacher: { name: teacher.name }, review: reviewPage(review), loadedAt: Date.now() };
 }
 
 export default function SessionReviewPage() {

@@ -169,6 +169,13 @@ export type SessionReview = {
   standings: ReviewStandings;
 };
 
+/**
+ * What the teacher's review page shows: the review without every answer and vote (a class of
+ * 2,000 has tens of thousands; the page shows the quiz analysis and poll results made from
+ * them). The exports keep the whole review. See `reviewPage` in ./page.ts.
+ */
+export type ReviewPage = Omit<SessionReview, "answers" | "votes">;
+
 /** A student's own review: their words, scores and answers, their side's result; nobody else's. */
 export type StudentReview = {
   session: { code: string; title: string; motion: string; status: SessionRow["status"]; endedAt: number | null };
