@@ -1,7 +1,7 @@
+import { argumentKindLabel } from "../../server/live/debate/kinds";
 import type { ArgumentView, CardView } from "../../server/live/views/types";
 import { EvidenceCard } from "./EvidenceCard";
 
-const kindLabel = { argument: "Speech", question: "Question", answer: "Answer" } as const;
 const rulingLabel = { open: "Challenge open", upheld: "Challenge upheld", rejected: "Challenge rejected" } as const;
 
 /** A live argument, or one from a review (which keeps no edit count). */
@@ -24,7 +24,7 @@ export function ArgumentItem({ argument: a, sideName, cardAction, children, head
   return (
     <article className="argument" aria-labelledby={heading}>
       <Heading id={heading} className="argument-head">
-        <span className="kind-tag">{kindLabel[a.kind]}</span>{" "}
+        <span className="kind-tag">{argumentKindLabel(a.kind)}</span>{" "}
         <span className="person-name">{a.author}</span> <span className="muted">· {sideName(a.sideId)}</span>
         {a.targetSideId ? <span className="muted"> → to {sideName(a.targetSideId)}</span> : null}
       </Heading>

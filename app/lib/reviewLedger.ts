@@ -3,6 +3,8 @@
 // can show why a total is what it is. The lines add up to the standings' total because they are
 // the ledger the standings were added up from. Pure.
 import type { ReviewArgument, ReviewPage, ReviewRound } from "../../server/live/review/types";
+import { ARGUMENT_KIND_NAMES } from "../../server/live/debate/kinds";
+import { roundArguments } from "../../server/live/review/rounds";
 import type { PointEntry } from "../../server/live/scoring/debate";
 import { AUDIENCE_POINTS } from "../../server/live/scoring/persuasion";
 import { QUIZ_STANDINGS_DIVISOR } from "../../server/live/scoring/quiz";
@@ -15,8 +17,6 @@ export type LedgerOwner = { participantId: string } | { sideId: string };
 /** What the ledger's words are read from (the quiz entries carry their own figures). */
 type LedgerReview = Pick<ReviewPage, "scenario" | "people" | "rounds" | "motion" | "standings">;
 
-const kindWord = { argument: "speech", question: "question", answer: "answer" } as const;
-
 /** "Round 3 “Opening”": the plan's number, as the exports number rounds. */
 export const roundName = (round: Pick<ReviewRound, "index" | "title">) => `Round ${round.index + 1} “${round.title}”`;
 
@@ -27,8 +27,7 @@ export const roundName = (round: Pick<ReviewRound, "index" | "title">) => `Round
  */
 export function ledgerOf(review: LedgerReview): (owner: LedgerOwner) => LedgerLine[] {
   const said = new Map<string, { argument: ReviewArgument; round: ReviewRound }>();
-  for (const round of review.rounds)
-    for (const argument of [...round.speeches, ...round.threads.flatMap((t) => [t.question, ...t.answers])]) said.set(argument.id, { argument, round });
+  for (const round of review.rounds) for (const argument of roundArguments(round)) said.set(argument.id, { argument, round });
   const name = new Map(review.people.map((p) => [p.id, p.name]));
   const byPerson = new Map<string, PointEntry[]>();
   const bySide = new Map<string, PointEntry[]>();
@@ -49,7 +48,7 @@ export function ledgerOf(review: LedgerReview): (owner: LedgerOwner) => LedgerLi
     const what = (argumentId: string, participantId: string | null) => {
       const found = said.get(argumentId);
       if (!found) return "an argument no longer in the record";
-      return `${whose(participantId)} ${kindWord[found.argument.kind]} in ${roundName(found.round)}`;
+      return `${whose(participantId)} ${ARGUMENT_KIND_NAMES[found.argument.kind]} in ${roundName(found.round)}`;
     };
     const entries = (forSide ? bySide.get(owner.sideId) : byPerson.get(owner.participantId)) ?? [];
 
@@ -69,7 +68,7 @@ export function ledgerOf(review: LedgerReview): (owner: LedgerOwner) => LedgerLi
           const challenge = found?.argument.challenges.find((c) => c.id === origin.challengeId);
           const outcome = origin.status === "upheld" ? "Challenge upheld" : "Challenge rejected";
           if (origin.role === "author") return { text: `${outcome} against ${what(origin.argumentId, entry.participantId)}${challenge ? ` (challenged by ${challenge.challenger})` : ""}`, points };
-          const target = found ? `${found.argument.author}'s ${kindWord[found.argument.kind]} in ${roundName(found.round)}` : "an argument no longer in the record";
+          const target = found ? `${found.argument.author}'s ${ARGUMENT_KIND_NAMES[found.argument.kind]} in ${roundName(found.round)}` : "an argument no longer in the record";
           return { text: `${outcome}: ${forSide ? `${whose(entry.participantId)} challenge` : "their challenge"} to ${target}`, points };
         }
         case "quiz":

@@ -1,6 +1,7 @@
 // What a student's own review page says in words: where each of their points came from, what
 // each rubric score meant, their arguments grouped by round, their side's place. Pure and
 // browser-safe, so each rule is unit-tested and the page only lays the words out.
+import { ARGUMENT_KIND_NAMES } from "../../server/live/debate/kinds";
 import type { Breakdown, PointEntry } from "../../server/live/scoring/debate";
 import { QUIZ_STANDINGS_DIVISOR } from "../../server/live/scoring/quiz";
 import type { StudentReview } from "../../server/live/review/types";
@@ -19,10 +20,9 @@ export const breakdownParts: { part: keyof Breakdown; label: string }[] = [
   { part: "audience", label: "Audience (the motion vote)" },
 ];
 
-const kindWords: Record<Argument["kind"], string> = { argument: "speech", question: "crossfire question", answer: "crossfire answer" };
-
-/** "your speech in round 3": the round's number, since its title can be a sentence (the page heads each round with both). */
-export const argumentWords = (a: Pick<Argument, "kind" | "roundIndex">) => `your ${kindWords[a.kind]} in round ${a.roundIndex + 1}`;
+/** "your speech in round 3", "your crossfire question in round 5": the round's number, since its title can be a sentence (the page heads each round with both). */
+const argumentWords = (a: Pick<Argument, "kind" | "roundIndex">) =>
+  `your ${a.kind === "argument" ? "" : "crossfire "}${ARGUMENT_KIND_NAMES[a.kind]} in round ${a.roundIndex + 1}`;
 
 /** A quote shortened for a sentence, at a word boundary. */
 export function excerpt(text: string, max = 60): string {

@@ -6,7 +6,9 @@ import { stringify } from "csv-stringify/sync";
 import type { Rubric, Standing } from "../scoring/debate";
 import type { ReviewAnswer, ReviewArgument, ReviewBallot, ReviewPerson, ReviewPoll, ReviewRound, ReviewVote, SessionReview } from "./types";
 import { competitionRanks } from "../scoring/ranks";
+import { ARGUMENT_KIND_NAMES } from "../debate/kinds";
 import type { CsvFile, ExportFile } from "./files";
+import { roundArguments } from "./rounds";
 
 export { CSV_FILES, isExportFile, type CsvFile, type ExportFile } from "./files";
 
@@ -22,13 +24,12 @@ const time = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 // ---- arguments.csv: one row per speech, crossfire question and answer, by round then time
 type ArgumentRow = { round: ReviewRound; argument: ReviewArgument };
-const KIND_NAMES = { argument: "speech", question: "question", answer: "answer" } as const;
 const ruled = (a: ReviewArgument, status: "upheld" | "rejected") => a.challenges.filter((c) => c.status === status).length;
 const ARGUMENT_COLUMNS: Column<ArgumentRow>[] = [
   column("round_number", ({ round }) => round.index + 1),
   column("round_title", ({ round }) => round.title),
   column("argument_id", ({ argument }) => argument.id),
-  column("kind", ({ argument }) => KIND_NAMES[argument.kind]),
+  column("kind", ({ argument }) => ARGUMENT_KIND_NAMES[argument.kind]),
   column("author", ({ argument }) => argument.author),
   column("author_removed", ({ argument }, { person }) => person(argument.participantId)?.removed ?? false),
   column("side", ({ argument }, { side }) => side(argument.sideId)),
@@ -47,7 +48,7 @@ const ARGUMENT_COLUMNS: Column<ArgumentRow>[] = [
 /** Every argument of every round, in plan order, then oldest first. */
 function argumentRows(review: SessionReview): ArgumentRow[] {
   return review.rounds.flatMap((round) =>
-    [...round.speeches, ...round.threads.flatMap((t) => [t.question, ...t.answers])]
+    roundArguments(round)
       // A stable sort: within a millisecond, the stored order (the database keeps microseconds), not the ids' random order.
       .sort((a, b) => a.createdAt - b.createdAt)
       .map((argument) => ({ round, argument })),

@@ -5,6 +5,7 @@ import { isActive, type Seat } from "../lobby/seats";
 import { competitionRanks } from "../scoring/ranks";
 import { cardsById } from "../views/cards";
 import type { SessionRecord } from "./read";
+import { roundArguments } from "./rounds";
 import type { SessionReview, StudentReview } from "./types";
 
 export function buildStudentReview(record: SessionRecord, review: SessionReview, seat: Seat): StudentReview {
@@ -12,7 +13,7 @@ export function buildStudentReview(record: SessionRecord, review: SessionReview,
   const me = seat.id;
   const side = review.scenario.sides.find((s) => s.id === seat.sideId) ?? null;
   const rounds = new Map(review.rounds.map((r) => [r.id, r]));
-  const all = review.rounds.flatMap((r) => [...r.speeches, ...r.threads.flatMap((t) => [t.question, ...t.answers])]);
+  const all = review.rounds.flatMap(roundArguments);
   const cards = cardsById(scenario);
   const closed = new Set(record.questions.filter((q) => q.status === "closed").map((q) => q.id));
   // Side results follow the teacher's scoreboard setting while the class runs, and are everyone's once it ends.
