@@ -18,7 +18,7 @@ const PARTS = [
 /** Every entry behind one row's total, in words, adding up to it. */
 function Ledger({ lines, name, total }: { lines: LedgerLine[]; name: string; total: number }) {
   return (
-    <details className="ledger">
+    <details className="ledger-fold">
       <summary>
         Where {name}’s {total} points come from ({lines.length} {lines.length === 1 ? "entry" : "entries"})
       </summary>
