@@ -17,7 +17,7 @@ import type { SessionRecord } from "./read";
 import type { QuizItemAnalysis, ReviewAnswer, ReviewArgument, ReviewPoll, ReviewRound, ReviewVote, SessionReview } from "./types";
 
 /** The label that stands for a student in an anonymised review: their place in join order. */
-export const anonymousLabel = (index: number) => `Student ${index + 1}`;
+const anonymousLabel = (index: number) => `Student ${index + 1}`;
 
 const formatNumber = (n: number) => n.toLocaleString("en-GB");
 const numberText = (n: number, unit: string | null) => `${formatNumber(n)}${unit ? ` ${unit}` : ""}`;

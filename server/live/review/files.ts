@@ -11,6 +11,6 @@ export const EXPORTS = [
 
 export type ExportFile = (typeof EXPORTS)[number]["file"];
 export type CsvFile = Exclude<ExportFile, "session.json">;
-export const EXPORT_FILES: readonly ExportFile[] = EXPORTS.map((e) => e.file);
+const EXPORT_FILES: readonly ExportFile[] = EXPORTS.map((e) => e.file);
 export const isExportFile = (name: string | undefined): name is ExportFile => EXPORT_FILES.some((f) => f === name);
 export const CSV_FILES = EXPORT_FILES.filter((f): f is CsvFile => f.endsWith(".csv"));

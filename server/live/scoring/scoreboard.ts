@@ -8,7 +8,7 @@ import { debateStandings, type DebateRecord } from "./debate";
 import { audiencePoints } from "./persuasion";
 import { quizStandings } from "./quiz";
 
-export type StandingsRows = {
+type StandingsRows = {
   scenario: PackedScenario;
   seats: readonly Seat[];
   arguments: readonly ArgumentRow[];
