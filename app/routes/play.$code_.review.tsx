@@ -3,7 +3,7 @@
 // answers with the key, their points and their side's result; nobody else's. A record read
 // once from the database, so it needs no socket and works without JavaScript. (`$code_`: a page
 // of its own at /play/:code/review, not drawn inside the live page.)
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ArgumentItem } from "~/components/ArgumentItem";
 import { EvidenceCard, SourceCitation } from "~/components/EvidenceCard";
@@ -14,6 +14,10 @@ import { requireSeat } from "~/lib/seat.server";
 import { argumentsByRound, breakdownParts, entryLine, rulingWords, scoreLines, sidePlace } from "~/lib/studentReview";
 import type { Breakdown } from "../../server/live/scoring/debate";
 import type { StudentReview } from "../../server/live/review/types";
+
+// A student's scores, comments and answers: never kept by a shared computer's or a proxy's
+// cache. Remix sends a route's `headers` with the page and with its data.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Your review · ${data.review.session.title} · Rostrum` : "Rostrum" }];
 

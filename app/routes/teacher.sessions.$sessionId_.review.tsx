@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useReaderZone } from "~/components/LocalTime";
 import { QuizAnalysis } from "~/components/QuizAnalysis";
@@ -15,6 +15,10 @@ import reviewStyles from "~/review.css?url";
 import { reviewPage } from "../../server/live/review/page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewStyles }];
+
+// Students' names, words and scores: never kept by a shared computer's or a proxy's cache (the
+// exports say the same). Remix sends a route's `headers` with the page and with its data.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Review: ${data.review.scenario.title} (${data.review.session.code}) · Rostrum` : "Review · Rostrum" },

@@ -41,6 +41,11 @@ describe.each(backends)("the teacher's review page on %s", (backend) => {
 
     const named = await page(server.url, url, teacher.cookie);
     expect(named.status).toBe(200);
+    // Private: no browser or proxy cache keeps it, the page nor the data a client-side navigation fetches.
+    for (const path of [url, `${url}.data`, `${url}?names=anonymous`]) {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: teacher.cookie } });
+      expect([res.status, res.headers.get("cache-control")], path).toEqual([200, "no-store"]);
+    }
     const html = unescape(named.html);
     expect(html).toContain(`<title>Review: `);
     expect(html).toContain("✓ Ended");

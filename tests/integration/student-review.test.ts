@@ -47,6 +47,11 @@ describe.each(backends)("a student's own review on %s", (backend) => {
   it("shows a student their speech, the teacher's scores with what they mean, the comment, the ruling and their quiz answer", async () => {
     const { status, html } = await page(`/play/${session.code}/review`, s.Ranya.cookie);
     expect(status).toBe(200);
+    // Private: no browser or proxy cache keeps it, the page nor the data a client-side navigation fetches.
+    for (const path of [`/play/${session.code}/review`, `/play/${session.code}/review.data`]) {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: s.Ranya.cookie } });
+      expect([res.status, res.headers.get("cache-control")], path).toEqual([200, "no-store"]);
+    }
     for (const text of [
       "Your review",
       "Ranya",
