@@ -111,7 +111,7 @@ function sampleReview(): SessionReview {
         unit: null,
         multiplier: 1,
         key: { correct: { choices: [0] }, explanation: "He lived abroad.", source },
-        correctAnswer: "Paris",
+        status: "closed",
         answered: 1,
         correct: 1,
         shareCorrect: 1,

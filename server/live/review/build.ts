@@ -8,7 +8,7 @@ import { motionPair, stancesOf } from "../polls/views";
 import { resultsShown, tallyOf } from "../polls/tallies";
 import { argumentRubricPoints, ballotPoints, pointsLedger, standingsOf } from "../scoring/debate";
 import { persuasion } from "../scoring/persuasion";
-import { isCorrect, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
+import { isCorrect, numberWithUnit, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
 import { standingsRecord } from "../scoring/scoreboard";
 import { cardsById } from "../views/cards";
 import { challengeView, settingsOf } from "../views/debate";
@@ -19,22 +19,17 @@ import type { QuizItemAnalysis, ReviewAnswer, ReviewArgument, ReviewPoll, Review
 /** The label that stands for a student in an anonymised review: their place in join order. */
 export const anonymousLabel = (index: number) => `Student ${index + 1}`;
 
-const formatNumber = (n: number) => n.toLocaleString("en-GB");
-const numberText = (n: number, unit: string | null) => `${formatNumber(n)}${unit ? ` ${unit}` : ""}`;
 const unitOf = (item: QuizItem) => (item.kind === "numeric" ? (item.unit ?? null) : null);
 
-/** An answer in words: the options chosen (in the question's order), or the number with its unit. */
-export function answerText(item: QuizItem, answer: QuizAnswerValue): string {
-  if ("number" in answer) return numberText(answer.number, unitOf(item));
+/**
+ * An answer as the exports write it: the options chosen in the question's order, joined by "; "
+ * (so a spreadsheet can split them), or the number with its unit. Screens word it as the live
+ * quiz does (app/lib/quiz.ts), from the options and the stored answer.
+ */
+function answerText(item: QuizItem, answer: QuizAnswerValue): string {
+  if ("number" in answer) return numberWithUnit(answer.number, unitOf(item));
   const options = quizOptions(item);
   return [...answer.choices].sort((a, b) => a - b).map((i) => options[i] ?? `option ${i + 1}`).join("; ");
-}
-
-/** The right answer in words. */
-export function correctAnswerText(item: QuizItem): string {
-  const key = quizKey(item);
-  if ("number" in key) return key.tolerance > 0 ? `${numberText(key.number, unitOf(item))} (± ${formatNumber(key.tolerance)})` : numberText(key.number, unitOf(item));
-  return answerText(item, key);
 }
 
 /** The answer key students see once a question closes: the right answer, why, and the source. */
@@ -161,8 +156,8 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
         options: quizOptions(item),
         unit: unitOf(item),
         multiplier: question.multiplier,
+        status: question.status,
         key: quizKeyOf(item, record),
-        correctAnswer: correctAnswerText(item),
         answered: counted.length,
         correct,
         shareCorrect: counted.length ? correct / counted.length : null,
@@ -172,7 +167,9 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
       },
     ];
   });
-  quiz.sort((a, b) => (a.shareCorrect ?? 2) - (b.shareCorrect ?? 2) || a.position - b.position);
+  // Hardest first; a question still open (its answers still arriving) after every closed one.
+  const rank = (q: QuizItemAnalysis) => (q.status === "open" ? 3 : (q.shareCorrect ?? 2));
+  quiz.sort((a, b) => rank(a) - rank(b) || a.position - b.position);
 
   // ---- standings: the live rules, over the same rows; audience points once the class saw the result
   const shownResult = pair.after && resultsShown(pair.after) ? result : null;
