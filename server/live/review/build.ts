@@ -8,6 +8,7 @@ import { motionPair, stancesOf } from "../polls/views";
 import { resultsShown, tallyOf } from "../polls/tallies";
 import { argumentRubricPoints, ballotPoints, pointsLedger, standingsOf } from "../scoring/debate";
 import { persuasion } from "../scoring/persuasion";
+import { entryKey } from "../scoring/wordCloud";
 import { isCorrect, numberWithUnit, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
 import { standingsRecord } from "../scoring/scoreboard";
 import { cardsById } from "../views/cards";
@@ -124,9 +125,11 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
   const pollsById = new Map(record.polls.map((p, i) => [p.id, { poll: p, position: i + 1 }]));
   const votes: ReviewVote[] = record.pollVotes.map((v) => {
     const { poll, position } = pollsById.get(v.pollId)!;
-    const text = poll.kind === "text" ? (v.text ?? "") : v.choices.map((c) => poll.options[c] ?? `option ${c + 1}`).join("; ");
+    const hidden = poll.kind === "text" && poll.hiddenEntries.includes(entryKey(v.text ?? ""));
+    // An entry the teacher hid (it may name a classmate) is left out of a review made to be shown.
+    const text = poll.kind === "text" ? (hidden && anonymous ? "" : (v.text ?? "")) : v.choices.map((c) => poll.options[c] ?? `option ${c + 1}`).join("; ");
     // An anonymous poll's votes name no one and carry no time (a time could tell who voted).
-    return { pollId: v.pollId, position, participantId: poll.anonymous ? null : v.participantId, choices: v.choices, answerText: text, votedAt: poll.anonymous ? null : v.updatedAt.getTime() };
+    return { pollId: v.pollId, position, participantId: poll.anonymous ? null : v.participantId, choices: v.choices, answerText: text, hidden, votedAt: poll.anonymous ? null : v.updatedAt.getTime() };
   });
   // Anonymous polls' votes in the order of their answers, so their order gives no one away either.
   votes.sort((a, b) => a.position - b.position || (a.participantId === null && b.participantId === null ? a.answerText.localeCompare(b.answerText) : 0));

@@ -132,8 +132,10 @@ export type ReviewVote = {
   position: number;
   participantId: string | null;
   choices: number[];
-  /** The options chosen in words, or the text entry. */
+  /** The options chosen in words, or the text entry (empty for an entry the teacher hid, in an anonymous review). */
   answerText: string;
+  /** A word-cloud entry the teacher hid from the class. */
+  hidden: boolean;
   votedAt: number | null;
 };
 
