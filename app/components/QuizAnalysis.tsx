@@ -1,6 +1,6 @@
 import type { QuizItemAnalysis } from "../../server/live/review/types";
 import { bars } from "~/lib/polls";
-import { multiplierLabel } from "~/lib/quiz";
+import { keyText, multiplierLabel } from "~/lib/quiz";
 import { correctLine, masteryOf, percentText, secondsText } from "~/lib/review";
 import { BarChart } from "./BarChart";
 import { QuizOutcome } from "./QuizOutcome";
@@ -29,18 +29,23 @@ function WrongAnswers({ item }: { item: QuizItemAnalysis }) {
 }
 
 /** One question: how many knew it, how fast, the right answer and why, and the wrong answers given. */
-function QuizItem({ item }: { item: QuizItemAnalysis }) {
+function QuizItem({ item, anonymous }: { item: QuizItemAnalysis; anonymous: boolean }) {
   const mastery = masteryOf(item.shareCorrect);
+  const open = item.status === "open";
   return (
     <article className={`panel quiz-item mastery-${mastery.tone}`} aria-labelledby={anchor(item)}>
       <h3 id={anchor(item)}>
         Question {item.position}: {item.prompt}
       </h3>
-      <p className="mastery">
-        <strong>
-          {mastery.symbol} {mastery.text}
-        </strong>
-      </p>
+      {open ? (
+        <p className="banner warn">⏳ Still open: answers are still arriving, so these figures are not final.</p>
+      ) : (
+        <p className="mastery">
+          <strong>
+            {mastery.symbol} {mastery.text}
+          </strong>
+        </p>
+      )}
       <p className="share-line">
         <span className="share">
           <span className="share-track" aria-hidden="true">
@@ -51,7 +56,8 @@ function QuizItem({ item }: { item: QuizItemAnalysis }) {
         {item.averageMs !== null ? <span> · average time {secondsText(item.averageMs)}</span> : null}
         {item.multiplier !== 1 ? <span> · {multiplierLabel(item.multiplier)}</span> : null}
       </p>
-      <QuizOutcome question={item} distribution={false} />
+      {/* A review projected to the class while a question is open must not show its answer. */}
+      {open && anonymous ? <p className="muted">The answer is shown once the question closes.</p> : <QuizOutcome question={item} distribution={false} />}
       <WrongAnswers item={item} />
     </article>
   );
@@ -62,9 +68,9 @@ function QuizItem({ item }: { item: QuizItemAnalysis }) {
  * with its share correct, its average time, the right answer with its explanation and source,
  * and the wrong answers chosen.
  */
-export function QuizAnalysis({ items }: { items: QuizItemAnalysis[] }) {
-  // Hardest first already: the facts missed by most, then those missed by some.
-  const missed = items.filter((i) => ["missed", "mixed"].includes(masteryOf(i.shareCorrect).tone));
+export function QuizAnalysis({ items, anonymous }: { items: QuizItemAnalysis[]; anonymous: boolean }) {
+  // Hardest first already: the facts missed by most, then those missed by some (a question still open is not judged yet).
+  const missed = items.filter((i) => i.status === "closed" && ["missed", "mixed"].includes(masteryOf(i.shareCorrect).tone));
   return (
     <section aria-labelledby="quiz-heading" className="review-section">
       <h2 id="quiz-heading">Quiz: what the class knew</h2>
@@ -82,7 +88,9 @@ export function QuizAnalysis({ items }: { items: QuizItemAnalysis[] }) {
                     <a href={`#${anchor(i)}`}>
                       Question {i.position}: {i.prompt}
                     </a>{" "}
-                    <span className="muted">— {correctLine(i)}. Answer: {i.correctAnswer}</span>
+                    <span className="muted">
+                      — {correctLine(i)}. Answer: {keyText(i, i.key)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -92,7 +100,7 @@ export function QuizAnalysis({ items }: { items: QuizItemAnalysis[] }) {
           </div>
           <p className="muted">Hardest first: the lowest share of correct answers at the top.</p>
           {items.map((item) => (
-            <QuizItem key={item.questionId} item={item} />
+            <QuizItem key={item.questionId} item={item} anonymous={anonymous} />
           ))}
         </>
       )}

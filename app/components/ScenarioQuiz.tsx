@@ -1,5 +1,6 @@
 import type { PackedScenario, QuizItem } from "../../content/schema";
-import { formatNumber, quizKindLabel } from "~/lib/quiz";
+import { keyText, quizKindLabel } from "~/lib/quiz";
+import { quizKey, quizOptions } from "../../server/live/scoring/quiz";
 
 function Answer({ item }: { item: QuizItem }) {
   if (item.kind === "single" || item.kind === "multiple") {
@@ -19,15 +20,10 @@ function Answer({ item }: { item: QuizItem }) {
       </ul>
     );
   }
-  const answer =
-    item.kind === "truefalse"
-      ? item.answer
-        ? "True"
-        : "False"
-      : `${formatNumber(item.answer)}${item.unit ? ` ${item.unit}` : ""}${item.tolerance ? ` (answers within ${formatNumber(item.tolerance)} count)` : ""}`;
+  const question = { options: quizOptions(item), unit: item.kind === "numeric" ? (item.unit ?? null) : null };
   return (
     <p>
-      <strong>Answer:</strong> {answer}
+      <strong>Answer:</strong> {keyText(question, { correct: quizKey(item) })}
     </p>
   );
 }

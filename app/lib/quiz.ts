@@ -3,6 +3,7 @@
 // so the console, the phone and the projector agree and each rule is unit-tested.
 import type { QuizAnswerValue, QuizBankItem, QuizKey, QuizKind, QuizQuestionView, QuizResult } from "../../server/live/views/types";
 import type { RoundClock } from "./clock";
+import { formatNumber, numberWithUnit } from "../../server/live/scoring/quiz";
 import { listNames } from "./debate";
 
 export const quizKindLabel: Record<QuizKind, string> = {
@@ -25,13 +26,12 @@ export const questionClock = (q: Pick<QuizQuestionView, "status" | "startedAt" |
   remainingMs: q.endsAt - q.startedAt,
 });
 
-export const formatNumber = (n: number) => n.toLocaleString("en-GB");
-const withUnit = (n: number, unit: string | null) => `${formatNumber(n)}${unit ? ` ${unit}` : ""}`;
+export { formatNumber };
 
 /** The correct answer in words: "Phnom Penh", "A and C", "42 km (answers within 2 count)". */
-export function keyText(q: Pick<QuizQuestionView, "options" | "unit">, key: QuizKey): string {
+export function keyText(q: Pick<QuizQuestionView, "options" | "unit">, key: Pick<QuizKey, "correct">): string {
   const c = key.correct;
-  if ("number" in c) return `${withUnit(c.number, q.unit)}${c.tolerance ? ` (answers within ${formatNumber(c.tolerance)} count)` : ""}`;
+  if ("number" in c) return `${numberWithUnit(c.number, q.unit)}${c.tolerance ? ` (answers within ${formatNumber(c.tolerance)} count)` : ""}`;
   return listNames(c.choices.map((i) => q.options[i] ?? `option ${i + 1}`));
 }
 
@@ -40,7 +40,7 @@ export const isCorrectOption = (key: QuizKey | null, i: number) => key !== null 
 
 /** What a student answered, in words. */
 export function answerText(q: Pick<QuizQuestionView, "options" | "unit">, value: QuizAnswerValue): string {
-  if ("number" in value) return withUnit(value.number, q.unit);
+  if ("number" in value) return numberWithUnit(value.number, q.unit);
   return listNames(value.choices.map((i) => q.options[i] ?? `option ${i + 1}`));
 }
 

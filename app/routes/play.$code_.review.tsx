@@ -9,7 +9,7 @@ import { ArgumentItem } from "~/components/ArgumentItem";
 import { EvidenceCard, SourceCitation } from "~/components/EvidenceCard";
 import { signed, sideNames } from "~/lib/debate";
 import { orNotFound } from "~/lib/live.server";
-import { pointsText, resultLabel } from "~/lib/quiz";
+import { answerText, keyText, pointsText, resultLabel } from "~/lib/quiz";
 import { requireSeat } from "~/lib/seat.server";
 import { argumentsByRound, breakdownParts, entryLine, rulingWords, scoreLines, sidePlace } from "~/lib/studentReview";
 import type { Breakdown } from "../../server/live/scoring/debate";
@@ -269,10 +269,10 @@ function YourQuiz({ review, running }: Section) {
                 {answer?.streak ? ` · streak ${answer.streak}` : ""}
               </p>
               <p>
-                <strong>Your answer:</strong> {answer ? answer.answerText : "no answer"}
+                <strong>Your answer:</strong> {answer ? answerText(q, answer.answer) : "no answer"}
               </p>
               <p className="quiz-key">
-                <strong>✓ Answer: {q.correctAnswer}</strong>
+                <strong>✓ Answer: {keyText(q, q.key)}</strong>
               </p>
               <p>
                 <strong>Why:</strong> {q.key.explanation}

@@ -56,7 +56,7 @@ export default function SessionReviewPage() {
           </ol>
         </section>
         <ReviewPolls review={review} zone={zone} />
-        <QuizAnalysis items={review.quiz} />
+        <QuizAnalysis items={review.quiz} anonymous={review.anonymous} />
         <StandingsLedger review={review} />
       </main>
     </>

@@ -7,6 +7,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teachers } from "../../db/schema";
 import { cookiesOf, page, postForm, signUpTeacher, socketsToClose, startSession } from "../support/clients";
+import { loadBundledContent } from "../../content/load";
+import { must } from "../support/debate";
 import { REVIEW_NAMES, REVIEW_WORDS, runReviewedSession } from "../support/reviewSession";
 import { backends, startServer, type TestServer } from "../support/server";
 
@@ -28,7 +30,7 @@ describe.each(backends)("the teacher's review page on %s", (backend) => {
   });
 
   it("shows the whole session as stored, anonymises every name on request, and is the teacher's alone", { timeout: 180_000 }, async () => {
-    const { session, plan, end } = await runReviewedSession(server, teacher.cookie, open);
+    const { session, plan, host, seats, end } = await runReviewedSession(server, teacher.cookie, open);
     const url = `/teacher/sessions/${session.id}/review`;
     expect((await page(server.url, `/teacher/sessions/${session.id}`, teacher.cookie)).html).toContain(`<a href="${url}">Review and exports</a>`);
 
@@ -37,6 +39,20 @@ describe.each(backends)("the teacher's review page on %s", (backend) => {
     expect(running).toContain("▶ Still running");
     expect(running).toContain(`This session is still running`);
     expect(running).toContain(`<a href="/teacher/sessions/${session.id}">go back to the console</a>`);
+    // A question still open: marked so, after every closed one, its key worded as the live quiz
+    // words it; projected (anonymous) while open, its answer is not on the wall.
+    const garment = (await loadBundledContent()).scenarios.find((s) => s.scenario.id === "conditioned-engagement")!.scenario.quiz.find((q) => q.id === "garment-facts")!;
+    if (garment.kind !== "multiple") throw new Error("garment-facts is a multiple-select question");
+    const { questionId } = await must(host, "quiz:ask", { itemId: garment.id });
+    await must(seats[0].socket, "quiz:answer", { questionId, choices: garment.answer.map((a) => garment.options.indexOf(a)) });
+    const openPage = unescape((await page(server.url, url, teacher.cookie)).html);
+    const key = `${garment.answer[0]}, ${garment.answer[1]} and ${garment.answer[2]}`;
+    expect(openPage).toContain("⏳ Still open: answers are still arriving");
+    expect(openPage.indexOf(garment.prompt)).toBeGreaterThan(openPage.indexOf("Question 1: Why was opposition leader Sam Rainsy"));
+    expect(openPage).toContain(`✓ Answer: ${key}`);
+    const projected = unescape((await page(server.url, `${url}?names=anonymous`, teacher.cookie)).html);
+    expect(projected).toContain("The answer is shown once the question closes.");
+    expect(projected).not.toContain(`✓ Answer: ${key}`);
     await end();
 
     const named = await page(server.url, url, teacher.cookie);

@@ -241,8 +241,12 @@ describe.each(backends)("the review of a whole session on %s", (backend) => {
     const speeches = anonymous.rounds.flatMap((r) => r.speeches);
     expect(speeches.map((a) => a.author)).toEqual(speeches.map((a) => label.get(a.participantId)));
     expect(speeches.flatMap((a) => a.challenges.map((c) => c.challenger))).toEqual(speeches.flatMap((a) => a.challenges.map((c) => label.get(c.challengerId))));
+    // The entry the teacher hid (it may name a classmate) is left out of a review made to be shown.
+    const hiddenVotes = (r: SessionReview) => r.votes.filter((v) => v.hidden).map((v) => v.answerText);
+    expect(hiddenVotes(review).map((t) => t.toLowerCase())).toEqual([CLOUD_HIDDEN]);
+    expect(hiddenVotes(anonymous)).toEqual([""]);
     // Nothing else changes.
-    const named = (r: SessionReview) => JSON.parse(JSON.stringify({ ...r, anonymous: null, people: null, rounds: null, standings: r.standings.sides }));
+    const named = (r: SessionReview) => JSON.parse(JSON.stringify({ ...r, anonymous: null, people: null, rounds: null, votes: r.votes.filter((v) => !v.hidden), standings: r.standings.sides }));
     expect(named(anonymous)).toEqual(named(review));
   });
 

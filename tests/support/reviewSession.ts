@@ -78,5 +78,5 @@ export async function runReviewedSession(server: TestServer, cookie: string, ope
   await votes(after.pollId, [[s1, 0], [s2, 0], [s3, 0], [s4, 1]]);
   await must(host, "poll:reveal", { pollId: after.pollId });
   const plan = (await snapshotOf<HostView>(host)).debate.plan;
-  return { session, plan, end: () => must(host, "session:end", {}) };
+  return { session, plan, host, seats: [s1, s2, s3, s4], end: () => must(host, "session:end", {}) };
 }

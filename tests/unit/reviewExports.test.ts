@@ -111,7 +111,7 @@ function sampleReview(): SessionReview {
         unit: null,
         multiplier: 1,
         key: { correct: { choices: [0] }, explanation: "He lived abroad.", source },
-        correctAnswer: "Paris",
+        status: "closed",
         answered: 1,
         correct: 1,
         shareCorrect: 1,
@@ -128,10 +128,10 @@ function sampleReview(): SessionReview {
       { questionId: "qq1", position: 1, participantId: "p-ben", sideId: "opp", answer: { choices: [1] }, answerText: "Phnom Penh", credit: 0, correct: false, elapsedMs: 4000, points: 0, streak: 0 },
     ],
     votes: [
-      { pollId: "poll1", position: 1, participantId: "p-ana", choices: [0], answerText: "For", votedAt: at(40, 5) },
-      { pollId: "poll1", position: 1, participantId: "p-ben", choices: [1], answerText: "Against", votedAt: at(40, 9) },
-      { pollId: "poll2", position: 2, participantId: null, choices: [], answerText: "+growth", votedAt: null },
-      { pollId: "poll2", position: 2, participantId: null, choices: [], answerText: "roads", votedAt: null },
+      { pollId: "poll1", position: 1, participantId: "p-ana", choices: [0], answerText: "For", hidden: false, votedAt: at(40, 5) },
+      { pollId: "poll1", position: 1, participantId: "p-ben", choices: [1], answerText: "Against", hidden: false, votedAt: at(40, 9) },
+      { pollId: "poll2", position: 2, participantId: null, choices: [], answerText: "+growth", hidden: false, votedAt: null },
+      { pollId: "poll2", position: 2, participantId: null, choices: [], answerText: "roads", hidden: true, votedAt: null },
     ],
     standings: {
       sides: [
@@ -189,11 +189,11 @@ describe("review exports", () => {
   it("writes poll-votes.csv: an anonymous poll's votes name no one and carry no time", () => {
     expect(reviewCsv(review, "poll-votes.csv")).toBe(
       lines(
-        "poll_number,poll_id,question,kind,phase,student,side,answer,voted_at",
-        "1,poll1,Should the US engage?,motion,before,Ana,Government,For,2025-03-14T09:40:05.000Z",
-        "1,poll1,Should the US engage?,motion,before,Ben,\"Opposition, CNRP\",Against,2025-03-14T09:40:09.000Z",
-        "2,poll2,One word?,text,,,,'+growth,",
-        "2,poll2,One word?,text,,,,roads,",
+        "poll_number,poll_id,question,kind,phase,student,side,answer,voted_at,hidden",
+        "1,poll1,Should the US engage?,motion,before,Ana,Government,For,2025-03-14T09:40:05.000Z,no",
+        "1,poll1,Should the US engage?,motion,before,Ben,\"Opposition, CNRP\",Against,2025-03-14T09:40:09.000Z,no",
+        "2,poll2,One word?,text,,,,'+growth,,no",
+        "2,poll2,One word?,text,,,,roads,,yes",
       ),
     );
   });

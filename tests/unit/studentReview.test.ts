@@ -38,12 +38,13 @@ const review: Pick<StudentReview, "arguments" | "challenges" | "quiz"> = {
     { id: "ch1", argumentId: "other", cardId: "c1", challengerId: "me", challenger: "Rani", challengerSideId: "rgc", reason: "Out of context", status: "upheld", ruling: "Right", ruledAt: 2, card },
   ],
   quiz: [
-    { questionId: "q1", position: 1, prompt: "P", correctAnswer: "A", key: { correct: { choices: [0] }, explanation: "E", source }, answer: null },
+    { questionId: "q1", position: 1, prompt: "P", options: ["A", "B"], unit: null, key: { correct: { choices: [0] }, explanation: "E", source }, answer: null },
     {
       questionId: "q2",
       position: 2,
       prompt: "P",
-      correctAnswer: "A",
+      options: ["A", "B"],
+      unit: null,
       key: { correct: { choices: [0] }, explanation: "E", source },
       answer: { questionId: "q2", position: 2, participantId: "me", sideId: "rgc", answer: { choices: [0] }, answerText: "A", credit: 1, correct: true, elapsedMs: 300, points: 1234, streak: 1 },
     },

@@ -8,7 +8,8 @@ import { motionPair, stancesOf } from "../polls/views";
 import { resultsShown, tallyOf } from "../polls/tallies";
 import { argumentRubricPoints, ballotPoints, pointsLedger, standingsOf } from "../scoring/debate";
 import { persuasion } from "../scoring/persuasion";
-import { isCorrect, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
+import { entryKey } from "../scoring/wordCloud";
+import { isCorrect, numberWithUnit, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
 import { standingsRecord } from "../scoring/scoreboard";
 import { cardsById } from "../views/cards";
 import { challengeView, settingsOf } from "../views/debate";
@@ -19,22 +20,17 @@ import type { QuizItemAnalysis, ReviewAnswer, ReviewArgument, ReviewPoll, Review
 /** The label that stands for a student in an anonymised review: their place in join order. */
 const anonymousLabel = (index: number) => `Student ${index + 1}`;
 
-const formatNumber = (n: number) => n.toLocaleString("en-GB");
-const numberText = (n: number, unit: string | null) => `${formatNumber(n)}${unit ? ` ${unit}` : ""}`;
 const unitOf = (item: QuizItem) => (item.kind === "numeric" ? (item.unit ?? null) : null);
 
-/** An answer in words: the options chosen (in the question's order), or the number with its unit. */
-export function answerText(item: QuizItem, answer: QuizAnswerValue): string {
-  if ("number" in answer) return numberText(answer.number, unitOf(item));
+/**
+ * An answer as the exports write it: the options chosen in the question's order, joined by "; "
+ * (so a spreadsheet can split them), or the number with its unit. Screens word it as the live
+ * quiz does (app/lib/quiz.ts), from the options and the stored answer.
+ */
+function answerText(item: QuizItem, answer: QuizAnswerValue): string {
+  if ("number" in answer) return numberWithUnit(answer.number, unitOf(item));
   const options = quizOptions(item);
   return [...answer.choices].sort((a, b) => a - b).map((i) => options[i] ?? `option ${i + 1}`).join("; ");
-}
-
-/** The right answer in words. */
-export function correctAnswerText(item: QuizItem): string {
-  const key = quizKey(item);
-  if ("number" in key) return key.tolerance > 0 ? `${numberText(key.number, unitOf(item))} (± ${formatNumber(key.tolerance)})` : numberText(key.number, unitOf(item));
-  return answerText(item, key);
 }
 
 /** The answer key students see once a question closes: the right answer, why, and the source. */
@@ -129,9 +125,11 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
   const pollsById = new Map(record.polls.map((p, i) => [p.id, { poll: p, position: i + 1 }]));
   const votes: ReviewVote[] = record.pollVotes.map((v) => {
     const { poll, position } = pollsById.get(v.pollId)!;
-    const text = poll.kind === "text" ? (v.text ?? "") : v.choices.map((c) => poll.options[c] ?? `option ${c + 1}`).join("; ");
+    const hidden = poll.kind === "text" && poll.hiddenEntries.includes(entryKey(v.text ?? ""));
+    // An entry the teacher hid (it may name a classmate) is left out of a review made to be shown.
+    const text = poll.kind === "text" ? (hidden && anonymous ? "" : (v.text ?? "")) : v.choices.map((c) => poll.options[c] ?? `option ${c + 1}`).join("; ");
     // An anonymous poll's votes name no one and carry no time (a time could tell who voted).
-    return { pollId: v.pollId, position, participantId: poll.anonymous ? null : v.participantId, choices: v.choices, answerText: text, votedAt: poll.anonymous ? null : v.updatedAt.getTime() };
+    return { pollId: v.pollId, position, participantId: poll.anonymous ? null : v.participantId, choices: v.choices, answerText: text, hidden, votedAt: poll.anonymous ? null : v.updatedAt.getTime() };
   });
   // Anonymous polls' votes in the order of their answers, so their order gives no one away either.
   votes.sort((a, b) => a.position - b.position || (a.participantId === null && b.participantId === null ? a.answerText.localeCompare(b.answerText) : 0));
@@ -161,8 +159,8 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
         options: quizOptions(item),
         unit: unitOf(item),
         multiplier: question.multiplier,
+        status: question.status,
         key: quizKeyOf(item, record),
-        correctAnswer: correctAnswerText(item),
         answered: counted.length,
         correct,
         shareCorrect: counted.length ? correct / counted.length : null,
@@ -172,7 +170,9 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
       },
     ];
   });
-  quiz.sort((a, b) => (a.shareCorrect ?? 2) - (b.shareCorrect ?? 2) || a.position - b.position);
+  // Hardest first; a question still open (its answers still arriving) after every closed one.
+  const rank = (q: QuizItemAnalysis) => (q.status === "open" ? 3 : (q.shareCorrect ?? 2));
+  quiz.sort((a, b) => rank(a) - rank(b) || a.position - b.position);
 
   // ---- standings: the live rules, over the same rows; audience points once the class saw the result
   const shownResult = pair.after && resultsShown(pair.after) ? result : null;

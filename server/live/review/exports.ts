@@ -103,6 +103,7 @@ const VOTE_COLUMNS: Column<VoteRow>[] = [
   column("side", ({ vote }, { person, side }) => side(person(vote.participantId)?.sideId ?? null)),
   column("answer", ({ vote }) => vote.answerText),
   column("voted_at", ({ vote }) => time(vote.votedAt)),
+  column("hidden", ({ vote }) => vote.hidden),
 ];
 
 /** The review's votes are already by poll (an anonymous poll's in the order of their answers, which gives no one away). */

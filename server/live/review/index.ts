@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { participants, sessions as sessionsTable } from "../../../db/schema";
 import { LiveError } from "../errors";
+import { sessionNotFound } from "../guards";
 import { seatColumns } from "../lobby/seats";
 import type { Sessions } from "../lobby/sessions";
 import type { ScenarioLibrary } from "../scenarios";
@@ -16,6 +17,8 @@ export function createReviews(db: Database, scenarios: ScenarioLibrary, sessions
   // A class opening their reviews at the bell shares the session's reads.
   const sessionRecord = sharedReads(async (sessionId) => {
     const [session] = await db.select().from(sessionsTable).where(eq(sessionsTable.id, sessionId));
+    // Deleted between the seat's read and this one.
+    if (!session) throw sessionNotFound();
     const record = await readSessionRecord(db, scenarios, session);
     return { record, review: buildReview(record) };
   });

@@ -93,9 +93,9 @@ export type QuizItemAnalysis = {
   options: string[];
   unit: string | null;
   multiplier: number;
+  /** Open: answers are still arriving, and the figures below are not final. */
+  status: "open" | "closed";
   key: QuizKey;
-  /** The right answer in words. */
-  correctAnswer: string;
   /** Answers from students still seated, and how many of them were fully right. */
   answered: number;
   correct: number;
@@ -116,7 +116,7 @@ export type ReviewAnswer = {
   participantId: string;
   sideId: string | null;
   answer: QuizAnswerValue;
-  /** The answer in words: the options chosen, or the number with its unit. */
+  /** The answer as the exports write it: the options chosen joined by "; ", or the number with its unit. */
   answerText: string;
   credit: number;
   correct: boolean;
@@ -132,8 +132,10 @@ export type ReviewVote = {
   position: number;
   participantId: string | null;
   choices: number[];
-  /** The options chosen in words, or the text entry. */
+  /** The options chosen in words, or the text entry (empty for an entry the teacher hid, in an anonymous review). */
   answerText: string;
+  /** A word-cloud entry the teacher hid from the class. */
+  hidden: boolean;
   votedAt: number | null;
 };
 
@@ -192,8 +194,10 @@ export type StudentReview = {
     questionId: string;
     position: number;
     prompt: string;
+    /** As the live question showed them, to word the answers as it did. */
+    options: string[];
+    unit: string | null;
     answer: ReviewAnswer | null;
-    correctAnswer: string;
     key: QuizKey;
   }[];
   /** Their own standing with its breakdown and its entries. */

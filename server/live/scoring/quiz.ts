@@ -201,7 +201,10 @@ export function quizStandings(
   return { participants, sides: sideParts };
 }
 
-const formatNumber = (n: number) => n.toLocaleString("en-GB");
+/** A number as every quiz screen and file writes it (thousands separated: 600,000). */
+export const formatNumber = (n: number) => n.toLocaleString("en-GB");
+/** A number with the question's unit: "17 people", "12.5 %". */
+export const numberWithUnit = (n: number, unit: string | null | undefined) => `${formatNumber(n)}${unit ? ` ${unit}` : ""}`;
 
 /**
  * How the class answered, one bar per option, marked correct or not. A multiple-select answer
@@ -213,8 +216,7 @@ export function quizDistribution(item: QuizItem, answers: readonly QuizAnswerVal
   if ("number" in key) {
     const numbers = answers.filter((a) => "number" in a);
     const right = numbers.filter((a) => quizCredit(item, a) === 1).length;
-    const unit = item.kind === "numeric" && item.unit ? ` ${item.unit}` : "";
-    const answer = `${formatNumber(key.number)}${unit}`;
+    const answer = numberWithUnit(key.number, item.kind === "numeric" ? item.unit : null);
     return [
       { label: key.tolerance > 0 ? `Within ${formatNumber(key.tolerance)} of ${answer}` : answer, count: right, correct: true },
       { label: "Other answers", count: numbers.length - right, correct: false },
