@@ -8,7 +8,7 @@ import { participants, quizAnswers, quizQuestions, rounds, type QuizQuestionRow,
 import { isRunning } from "../rounds/running";
 import { isActiveSeat, seatCount } from "../lobby/seats";
 import { sessionMap } from "../sessionCaches";
-import { isCorrect, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
+import { isCorrect, quizDistribution, answerKey, quizOptions } from "../scoring/quiz";
 import type { MyQuiz, QuizQuestionView, QuizView } from "../views/types";
 import type { QuizBoards } from "./board";
 import type { QuizProgressTracker } from "./progress";
@@ -57,7 +57,6 @@ export function createQuizViews(db: Database, boards: QuizBoards, progress: Quiz
     const item = scenario.quiz.find((q) => q.id === question.itemId);
     if (!item) return null;
     const closed = question.status === "closed";
-    const source = scenario.sources.find((s) => s.id === item.source);
     return {
       id: question.id,
       itemId: item.id,
@@ -71,7 +70,7 @@ export function createQuizViews(db: Database, boards: QuizBoards, progress: Quiz
       startedAt: question.startedAt.getTime(),
       endsAt: question.endsAt.getTime(),
       roundId: question.roundId,
-      key: (closed || audience === "host") && source ? { correct: quizKey(item), explanation: item.explanation, source } : null,
+      key: closed || audience === "host" ? answerKey(item, scenario.sources) : null,
       distribution: closed ? await distributionOf(question, item) : null,
     };
   }

@@ -9,11 +9,10 @@ import { resultsShown, tallyOf } from "../polls/tallies";
 import { argumentRubricPoints, ballotPoints, pointsLedger, standingsOf } from "../scoring/debate";
 import { persuasion } from "../scoring/persuasion";
 import { entryKey } from "../scoring/wordCloud";
-import { isCorrect, numberWithUnit, quizDistribution, quizKey, quizOptions } from "../scoring/quiz";
+import { isCorrect, numberWithUnit, quizDistribution, answerKey, quizOptions } from "../scoring/quiz";
 import { standingsRecord } from "../scoring/scoreboard";
 import { cardsById } from "../views/cards";
 import { challengeView, settingsOf } from "../views/debate";
-import type { QuizKey } from "../views/types";
 import type { SessionRecord } from "./read";
 import type { QuizItemAnalysis, ReviewAnswer, ReviewArgument, ReviewPoll, ReviewRound, ReviewVote, SessionReview } from "./types";
 
@@ -31,12 +30,6 @@ function answerText(item: QuizItem, answer: QuizAnswerValue): string {
   if ("number" in answer) return numberWithUnit(answer.number, unitOf(item));
   const options = quizOptions(item);
   return [...answer.choices].sort((a, b) => a - b).map((i) => options[i] ?? `option ${i + 1}`).join("; ");
-}
-
-/** The answer key students see once a question closes: the right answer, why, and the source. */
-export function quizKeyOf(item: QuizItem, record: Pick<SessionRecord, "scenario">): QuizKey {
-  const source = record.scenario.sources.find((s) => s.id === item.source)!;
-  return { correct: quizKey(item), explanation: item.explanation, source };
 }
 
 export function buildReview(record: SessionRecord, options: { anonymous?: boolean } = {}): SessionReview {
@@ -160,7 +153,8 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
         unit: unitOf(item),
         multiplier: question.multiplier,
         status: question.status,
-        key: quizKeyOf(item, record),
+        // A pack's schema guarantees every question's source.
+        key: answerKey(item, scenario.sources)!,
         answered: counted.length,
         correct,
         shareCorrect: counted.length ? correct / counted.length : null,

@@ -2,7 +2,7 @@
 // streaks, the leaderboard and side totals. Pure (no database, no clock) and browser-safe, so the
 // engine, the views and the tests compute the same numbers; README.md "Scoring" states these
 // rules for teachers and must change with them.
-import type { QuizItem } from "../../../content/schema";
+import type { QuizItem, Source } from "../../../content/schema";
 import type { QuizAnswerValue } from "../../../db/schema";
 import type { LeaderEntry, QuizKey, SideQuizTotal } from "../views/types";
 import { competitionRanks } from "./ranks";
@@ -32,6 +32,12 @@ export function quizKey(item: QuizItem): QuizKey["correct"] {
     case "numeric":
       return { number: item.answer, tolerance: item.tolerance };
   }
+}
+
+/** The key students see once a question closes: the right answer, why, and the article it is from (null if the pack lacks it). */
+export function answerKey(item: QuizItem, sources: readonly Source[]): QuizKey | null {
+  const source = sources.find((s) => s.id === item.source);
+  return source ? { correct: quizKey(item), explanation: item.explanation, source } : null;
 }
 
 export type AnswerCheck = { ok: true } | { ok: false; message: string };
