@@ -12,7 +12,7 @@ import { entryKey } from "../scoring/wordCloud";
 import { isCorrect, numberWithUnit, quizDistribution, answerKey, quizOptions } from "../scoring/quiz";
 import { standingsRecord } from "../scoring/scoreboard";
 import { cardsById } from "../views/cards";
-import { challengeView, settingsOf } from "../views/debate";
+import { argumentFields, challengeView, settingsOf } from "../views/debate";
 import type { SessionRecord } from "./read";
 import type { QuizItemAnalysis, ReviewAnswer, ReviewArgument, ReviewPoll, ReviewRound, ReviewVote, SessionReview } from "./types";
 
@@ -49,17 +49,7 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
   const argumentOf = (row: SessionRecord["arguments"][number]): ReviewArgument => {
     const ballots = ballotsOf.get(row.id) ?? [];
     return {
-      id: row.id,
-      roundId: row.roundId,
-      participantId: row.participantId,
-      author: names.get(row.participantId) ?? "A student",
-      sideId: row.sideId,
-      kind: row.kind,
-      body: row.body,
-      cards: row.cardIds.flatMap((id) => cards.get(id) ?? []),
-      targetSideId: row.targetSideId,
-      replyTo: row.replyTo,
-      createdAt: row.createdAt.getTime(),
+      ...argumentFields(row, names, cards),
       ballots: ballots.map((b) => ({ judge: record.judges.get(b.judgeId) ?? "A judge", scores: b.scores, comment: b.comment, points: ballotPoints(scenario.rubric, b.scores) })),
       rubricPoints: argumentRubricPoints(scenario.rubric, ballots.map((b) => b.scores)),
       peerVotes: peerVotes.get(row.id) ?? 0,

@@ -2,7 +2,7 @@
 // review page, the exports and each student's own review. Types only: the browser imports them.
 import type { QuizAnswerValue, SessionRow } from "../../../db/schema";
 import type { PointEntry, Standing } from "../scoring/debate";
-import type { CardView, ChallengeView, Persuasion, PollKind, QuizKey, QuizKind, RoundKind, Rubric, Settings, SideSummary, WordCloudEntry } from "../views/types";
+import type { ArgumentView, CardView, ChallengeView, Persuasion, PollKind, QuizKey, QuizKind, RoundKind, Rubric, Settings, SideSummary, WordCloudEntry } from "../views/types";
 
 /** Everyone who sat in the session, in join order; `name` is an anonymous label when the review is anonymised. */
 export type ReviewPerson = { id: string; name: string; sideId: string | null; removed: boolean };
@@ -12,19 +12,7 @@ export type ReviewBallot = { judge: string; scores: Record<string, number>; comm
 export type ReviewChallenge = ChallengeView & { ruledAt: number | null };
 
 /** An argument as stored, with what it earned: its ballots, its rubric points, its peer votes and the challenges to it. */
-export type ReviewArgument = {
-  id: string;
-  roundId: string;
-  participantId: string;
-  author: string;
-  /** The author's side when writing it: the side its points went to. */
-  sideId: string;
-  kind: "argument" | "question" | "answer";
-  body: string;
-  cards: CardView[];
-  targetSideId: string | null;
-  replyTo: string | null;
-  createdAt: number;
+export type ReviewArgument = Omit<ArgumentView, "revision" | "challenges"> & {
   ballots: ReviewBallot[];
   /** The mean of its ballots' points (0 while unscored). */
   rubricPoints: number;

@@ -67,12 +67,8 @@ export function challengeView(row: ChallengeRow, names: ReadonlyMap<string, stri
   };
 }
 
-export function argumentView(
-  row: ArgumentRow,
-  names: ReadonlyMap<string, string>,
-  cards: ReadonlyMap<string, CardView>,
-  challenges: readonly ChallengeRow[],
-): ArgumentView {
+/** What every audience and the review show of an argument: who wrote what for which side, citing which cards. */
+export function argumentFields(row: ArgumentRow, names: ReadonlyMap<string, string>, cards: ReadonlyMap<string, CardView>) {
   return {
     id: row.id,
     roundId: row.roundId,
@@ -84,8 +80,19 @@ export function argumentView(
     cards: row.cardIds.flatMap((id) => cards.get(id) ?? []),
     targetSideId: row.targetSideId,
     replyTo: row.replyTo,
-    revision: row.revision,
     createdAt: row.createdAt.getTime(),
+  };
+}
+
+export function argumentView(
+  row: ArgumentRow,
+  names: ReadonlyMap<string, string>,
+  cards: ReadonlyMap<string, CardView>,
+  challenges: readonly ChallengeRow[],
+): ArgumentView {
+  return {
+    ...argumentFields(row, names, cards),
+    revision: row.revision,
     challenges: challenges.filter((c) => c.argumentId === row.id && c.status !== "open").map((c) => challengeView(c, names)),
   };
 }
