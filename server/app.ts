@@ -118,7 +118,7 @@ export async function createRostrum(options: RostrumOptions) {
         }, SHUTDOWN_GRACE_MS).unref();
       });
       // After the sockets: their disconnects schedule broadcasts that must not reach a closed database.
-      live.close();
+      await live.close();
       await database.close();
     },
   };

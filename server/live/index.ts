@@ -139,13 +139,14 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
     /** Drops from memory what is held for sessions no one is connected to (it runs every minute by itself). */
     sweep: caches.sweep,
 
-    close() {
+    /** Settles once nothing it started still reads the database. */
+    async close() {
       caches.stop();
       rounds.stop();
       quiz.stop();
       tallies.stop();
       hot.stop();
-      publisher.close();
+      await publisher.close();
     },
   };
 }

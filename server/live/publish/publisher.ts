@@ -45,6 +45,12 @@ export const viewGapMs = (costMs: number, bytes: number) =>
 export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: number) {
   let closed = false;
   const report = (what: string) => (error: unknown) => logError(`publishing ${what} failed`, error);
+  /** Sends under way (they read the database): shutting down waits for them before the database closes. */
+  const running = new Set<Promise<unknown>>();
+  function track(work: Promise<unknown>) {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+  }
 
   /**
    * Runs `send` for a session `coalesceMs` after it is first asked for, one send at a time, in
@@ -62,8 +68,9 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
       if (closed) return;
       sending.add(sessionId);
       const started = performance.now();
-      void send(sessionId)
-        .catch(report(what))
+      const sent = send(sessionId).catch(report(what));
+      track(sent);
+      void sent
         .then((bytes) => {
           sending.delete(sessionId);
           const cost = performance.now() - started;
@@ -174,15 +181,20 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
           queue.push(work);
         },
         /** In order: a removed student gets their last view before their sockets close. */
-        async flush() {
-          for (const work of queue.splice(0)) {
-            if (closed) return;
-            try {
-              await work();
-            } catch (error) {
-              report("an event")(error);
+        flush() {
+          const work = queue.splice(0);
+          const flushed = (async () => {
+            for (const item of work) {
+              if (closed) return;
+              try {
+                await item();
+              } catch (error) {
+                report("an event")(error);
+              }
             }
-          }
+          })();
+          track(flushed);
+          return flushed;
         },
       };
     },
@@ -198,11 +210,15 @@ export function createPublisher(io: LiveServer, views: ViewSource, coalesceMs: n
       scores.forget(sessionId);
     },
 
-    /** Drops pending broadcasts and refuses new ones: the server is shutting down. */
-    close() {
+    /**
+     * Drops pending broadcasts and refuses new ones: the server is shutting down. Settles once the
+     * sends under way have finished, so none reads a database already closed.
+     */
+    async close() {
       closed = true;
       audiences.cancel();
       scores.cancel();
+      await Promise.all(running);
     },
   };
 }
