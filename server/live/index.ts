@@ -69,6 +69,7 @@ export function createLive({ db, io, scenarios, secret, coalesceMs = 100 }: Live
   });
 
   const deletion = createDeletion({
+    owned: sessions.hostedSession,
     db,
     hot,
     scenarios,

@@ -8,6 +8,7 @@ import { debateArguments, participants, peerVotes, polls, pollVotes, quizAnswers
 import { sessionNotFound } from "../guards";
 import type { HotPath } from "../hotpath";
 import type { ScenarioLibrary } from "../scenarios";
+import type { Sessions } from "./sessions";
 
 /** What open consoles, projectors and phones are told as their sockets close. */
 export const SESSION_DELETED = "This session was deleted by its teacher.";
@@ -16,18 +17,13 @@ type Deps = {
   db: Database;
   hot: HotPath;
   scenarios: ScenarioLibrary;
+  /** The session, if it is this teacher's; anyone else's (or none) is not_found, so ids reveal nothing. */
+  owned: Sessions["hostedSession"];
   /** Drops what memory holds for the deleted session and closes its sockets. */
   forget(sessionId: string): void;
 };
 
-export function createDeletion({ db, hot, scenarios, forget }: Deps) {
-  /** The session, if it is this teacher's; anyone else's (or none) is not_found, so ids reveal nothing. */
-  async function owned(teacherId: string, sessionId: string) {
-    const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
-    if (!session || session.teacherId !== teacherId) throw sessionNotFound();
-    return session;
-  }
-
+export function createDeletion({ db, hot, scenarios, owned, forget }: Deps) {
   const counted = (rows: { n: number }[]) => rows[0]?.n ?? 0;
 
   return {
