@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { scenarioSchema, sourcesFileSchema, type Scenario, type Source } from "./schema";
+import { ARTICLE_SPEAKER, isArticleSpeaker, scenarioSchema, sourcesFileSchema, type Scenario, type Source } from "./schema";
 
 export const contentDir = path.dirname(fileURLToPath(import.meta.url));
 export const scenariosDir = path.join(contentDir, "scenarios");
@@ -67,14 +67,23 @@ export function parseScenario(file: string, text: string, sources: readonly Sour
   if (!yaml.ok) return yaml;
   const parsed = scenarioSchema.safeParse(yaml.value, { error: teacherErrors });
   if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error.issues) };
-  const known = new Set(sources.map((s) => s.id));
+  const known = new Map(sources.map((s) => [s.id, s]));
+  const { year } = parsed.data.frame;
   const problems: string[] = [];
+  // A debate set in a year cannot cite an article written after it.
+  const cites = (path: string, id: string) => {
+    const source = known.get(id);
+    if (!source) problems.push(`${file}: ${path}: unknown source "${id}"`);
+    else if (source.year > year) problems.push(`${file}: ${path}: "${id}" is from ${source.year} or later, after the debate's year (${year})`);
+    return source;
+  };
   parsed.data.cards.forEach((c, i) => {
-    if (!known.has(c.source)) problems.push(`${file}: cards.${i}.source: unknown source "${c.source}"`);
+    const source = cites(`cards.${i}.source`, c.source);
+    // The writer's own words are what the article is: a report or an opinion piece.
+    if (source && isArticleSpeaker(c.speaker) && c.sourceType !== source.type)
+      problems.push(`${file}: cards.${i}.sourceType: the words of "${ARTICLE_SPEAKER}" are its own, and ${c.source} is ${source.type === "report" ? "a news report" : "an opinion piece"}: "${source.type}"`);
   });
-  parsed.data.quiz.forEach((q, i) => {
-    if (!known.has(q.source)) problems.push(`${file}: quiz.${i}.source: unknown source "${q.source}"`);
-  });
+  parsed.data.quiz.forEach((q, i) => cites(`quiz.${i}.source`, q.source));
   return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
@@ -88,18 +97,19 @@ export const normalizeForQuote = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-/** Every quote card must appear verbatim in the text of the source it names. */
+/** Every quote card, and every fact card's basis, must appear verbatim in the text of the source it names. */
 export function findMisquotes(file: string, scenario: Scenario, sources: readonly Source[], texts: Map<string, string>): string[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const problems: string[] = [];
   scenario.cards.forEach((card, i) => {
-    if (card.kind !== "quote") return;
+    const [field, words] = card.kind === "quote" ? ["text", card.text] : ["basis", card.basis];
+    if (words === undefined) return;
     const source = byId.get(card.source);
     const body = source && texts.get(source.file);
     if (body === undefined) {
       problems.push(`${file}: cards.${i}.source: no text found for source "${card.source}"`);
-    } else if (!normalizeForQuote(body).includes(normalizeForQuote(card.text))) {
-      problems.push(`${file}: cards.${i}.text: card "${card.id}" is not verbatim in ${source!.file}`);
+    } else if (!normalizeForQuote(body).includes(normalizeForQuote(words))) {
+      problems.push(`${file}: cards.${i}.${field}: card "${card.id}" ${card.kind === "quote" ? "is" : "has a basis that is"} not verbatim in ${source!.file}`);
     }
   });
   return problems;

@@ -2,9 +2,12 @@
 // or `npm run content:check` uses it; cross-references (card ids, source ids, answers)
 // are checked here too so a mistake is caught before class, with a path to the field.
 import { z } from "zod";
+import { floorTime, SHORT_PLAN_SECONDS, shortPlanOf } from "./plans";
 import { ROUND_SECONDS } from "./limits";
 
 export const MAX_QUOTE_WORDS = 40;
+/** A fact card's basis: the article's own words the paraphrase rests on, checked like a quote. */
+export const MAX_BASIS_WORDS = 60;
 export const BACKGROUND_WORDS = { min: 150, max: 300 } as const;
 
 const id = z
@@ -21,9 +24,18 @@ export const sourceSchema = z.strictObject({
   author: text.nullable().describe("null where the article gives none"),
   period: text.describe("the date or period as the text places it"),
   file: text.describe("the article's file name in the sources directory"),
+  type: z.enum(["report", "opinion"]).describe("report: a news report; opinion: an opinion or commentary piece"),
+  year: z.number().int().min(1990).max(2100).describe("the earliest year the article can be from"),
 });
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
 export type Source = z.infer<typeof sourceSchema>;
+
+/** What kind of source a card's words are: the skill of weighing evidence starts with telling these apart. */
+export const sourceTypes = ["report", "opinion", "claim"] as const;
+export type SourceType = (typeof sourceTypes)[number];
+/** The speaker of a card in the writer's own words: "the article", perhaps with a note in brackets. */
+export const ARTICLE_SPEAKER = "the article";
+export const isArticleSpeaker = (speaker: string) => speaker.trim().toLowerCase().startsWith(ARTICLE_SPEAKER);
 
 export const cardSchema = z.strictObject({
   id,
@@ -31,6 +43,10 @@ export const cardSchema = z.strictObject({
   text,
   speaker: text.describe('who said it, or "the article"'),
   source: id,
+  sourceType: z
+    .enum(sourceTypes)
+    .describe("report: a news report's own account; opinion: an opinion or commentary writer or analyst; claim: a claim by a party to the dispute"),
+  basis: text.optional().describe("fact cards only: the article's words the fact rests on, verbatim"),
   use: text.describe("one line on how a debater can use the card"),
 });
 
@@ -47,6 +63,7 @@ export const sideSchema = z.strictObject({
   name: text,
   who: text.describe("who they are, in a sentence or two"),
   stance: z.enum(["for", "against", "mixed"]).describe("the side's position on the motion"),
+  leans: z.enum(["for", "against"]).optional().describe("a mixed side only: which case it finally argues"),
   position: text,
   brief: briefSchema,
   cards: z.array(id).min(1, "a side needs at least one evidence card"),
@@ -60,6 +77,13 @@ export const roundSchema = z.strictObject({
   seconds: z.number().int().min(ROUND_SECONDS.min).max(ROUND_SECONDS.max),
   poll: id.optional().describe("the poll a poll round runs"),
   questions: z.number().int().min(1).max(50).optional().describe("how many quiz questions a quiz round asks"),
+  short: z
+    .number()
+    .int()
+    .min(ROUND_SECONDS.min)
+    .max(ROUND_SECONDS.max)
+    .optional()
+    .describe("the round's length in the short plan; a round without it is left out of the short plan"),
 });
 
 export const pollSchema = z.strictObject({
@@ -77,9 +101,21 @@ export const pollSchema = z.strictObject({
 
 /** A quiz question's time limit, in seconds. */
 export const QUIZ_SECONDS = { min: 5, max: 120, default: 20 } as const;
+/**
+ * What a quiz question practises: recall of what the articles say, or a reading skill (who said
+ * it, a report or an opinion, a claim or an established fact).
+ */
+export const quizSkills = ["recall", "who-said", "report-or-opinion", "claim-or-fact"] as const;
+export type QuizSkill = (typeof quizSkills)[number];
+/** At least this share of a quiz bank practises a reading skill rather than recall. */
+export const READING_SKILL_SHARE = 0.25;
+/** A figure (17, 600,000, 2009) may be what at most this many questions ask about. */
+export const MAX_QUESTIONS_PER_FIGURE = 2;
+
 const quizBase = {
   id,
   prompt: text,
+  skill: z.enum(quizSkills).describe("recall, or the reading skill the question practises"),
   explanation: text,
   source: id,
   seconds: z.number().int().min(QUIZ_SECONDS.min).max(QUIZ_SECONDS.max).default(QUIZ_SECONDS.default).describe("the time limit to answer"),
@@ -167,6 +203,45 @@ export const defaultRubric: z.infer<typeof rubricSchema> = [
   },
 ];
 
+export const glossaryEntrySchema = z.strictObject({
+  term: text,
+  definition: text,
+  outside: z.boolean().default(false).describe("true when the definition states facts that are in none of the articles"),
+});
+
+/** The motion as a debate coach frames it: when it is set, what its words mean, what each side must show. */
+export const frameSchema = z.strictObject({
+  year: z.number().int().min(1990).max(2100).describe("the year the debate is set in; polls and the background share it"),
+  terms: z
+    .array(z.strictObject({ term: text.describe("words of the motion, as they appear in it"), meaning: text }))
+    .min(1, "define at least one key term of the motion"),
+  burden: z.strictObject({
+    for: text.describe("what the side for the motion must show"),
+    against: text.describe("what the side against the motion must show"),
+  }),
+});
+
+export const guideSchema = z.strictObject({
+  sides: text.describe("how to split a class into the sides"),
+  speaking: text.describe("how points of information and crossfire work"),
+  fairness: text.describe("discussing real, living politicians fairly"),
+  notes: z
+    .array(z.strictObject({ text, outside: z.boolean().default(false).describe("true when the note states facts in none of the articles") }))
+    .default([])
+    .describe("notes on the sources for the teacher, such as an article's likely error"),
+});
+
+/** The figures in a text: 600,000 and 600000 are one figure; 10 percent and $10 billion share 10. */
+export const figuresIn = (s: string) => (s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((f) => Number(f.replace(/,/g, "")));
+
+/** What a question asks about: its prompt and its correct answer, not the distractors. */
+function askedText(q: z.infer<typeof quizItemSchema>): string {
+  if (q.kind === "single") return `${q.prompt} ${q.answer}`;
+  if (q.kind === "multiple") return `${q.prompt} ${q.answer.join(" ")}`;
+  if (q.kind === "numeric") return `${q.prompt} ${q.answer}`;
+  return q.prompt;
+}
+
 const uniqueIds = (items: { id: string }[], path: string, ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   items.forEach((item, i) => {
@@ -175,11 +250,11 @@ const uniqueIds = (items: { id: string }[], path: string, ctx: z.RefinementCtx) 
   });
 };
 
-export const scenarioSchema = z
-  .strictObject({
+const scenarioBase = z.strictObject({
     id,
     title: text,
     motion: text,
+    frame: frameSchema,
     level: text.describe("age or level hint, e.g. upper secondary (15-18)"),
     durationMinutes: z.number().int().min(10).max(300),
     background: text.refine(
@@ -187,15 +262,20 @@ export const scenarioSchema = z
       { error: (issue) => `must be ${BACKGROUND_WORDS.min}-${BACKGROUND_WORDS.max} words (has ${wordCount(String(issue.input))})` },
     ),
     learningGoals: z.array(text).min(1),
-    glossary: z.array(z.strictObject({ term: text, definition: text })).min(1),
+    glossary: z.array(glossaryEntrySchema).min(1),
     sides: z.array(sideSchema).min(2, "needs at least two sides").max(5, "at most five sides"),
     cards: z.array(cardSchema).min(1),
     rounds: z.array(roundSchema).min(1),
     polls: z.array(pollSchema).min(1),
     quiz: z.array(quizItemSchema).min(1),
     rubric: rubricSchema.default(defaultRubric),
-  })
-  .superRefine((s, ctx) => {
+    guide: guideSchema,
+});
+type Round = z.infer<typeof roundSchema>;
+/** How far apart the two cases' floor time may be, as a share of the larger: rounding, not a tilt. */
+const FLOOR_TOLERANCE = 0.05;
+
+export const scenarioSchema = scenarioBase.superRefine((s, ctx) => {
     uniqueIds(s.sides, "sides", ctx);
     uniqueIds(s.cards, "cards", ctx);
     uniqueIds(s.polls, "polls", ctx);
@@ -212,7 +292,21 @@ export const scenarioSchema = z
         if (!cardIds.has(c)) ctx.addIssue({ code: "custom", path: ["sides", i, "cards", j], message: `unknown card "${c}"` });
       }),
     );
+    s.sides.forEach((side, i) => {
+      if (side.stance === "mixed" && !side.leans)
+        ctx.addIssue({ code: "custom", path: ["sides", i, "leans"], message: 'a mixed side must say which way it leans: "for" or "against"' });
+      if (side.stance !== "mixed" && side.leans)
+        ctx.addIssue({ code: "custom", path: ["sides", i, "leans"], message: `only a mixed side leans; this side is "${side.stance}"` });
+    });
     s.cards.forEach((card, i) => {
+      if (card.kind === "fact" && !card.basis)
+        ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: "a fact card needs its basis: the article's words it rests on" });
+      if (card.kind === "quote" && card.basis)
+        ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: "a quote is its own basis; remove this" });
+      if (card.basis && wordCount(card.basis) > MAX_BASIS_WORDS)
+        ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: `basis has ${wordCount(card.basis)} words; at most ${MAX_BASIS_WORDS}` });
+      if (card.sourceType === "claim" && isArticleSpeaker(card.speaker))
+        ctx.addIssue({ code: "custom", path: ["cards", i, "sourceType"], message: `a claim is made by a party to the dispute; name them as the speaker, not "${ARTICLE_SPEAKER}"` });
       if (!used.has(card.id))
         ctx.addIssue({ code: "custom", path: ["cards", i, "id"], message: `card "${card.id}" is given to no side` });
       if (card.kind === "quote" && wordCount(card.text) > MAX_QUOTE_WORDS)
@@ -246,6 +340,45 @@ export const scenarioSchema = z
       if (!s.polls.some((p) => p.kind === "motion" && p.when === when))
         ctx.addIssue({ code: "custom", path: ["polls"], message: `needs a motion poll that runs ${when} the debate` });
     }
+    s.polls.forEach((poll, i) => {
+      if (poll.kind === "motion" && !poll.prompt.includes(String(s.frame.year)))
+        ctx.addIssue({ code: "custom", path: ["polls", i, "prompt"], message: `a motion poll names the year the debate is set in (${s.frame.year})` });
+    });
+    s.frame.terms.forEach((t, i) => {
+      if (!s.motion.toLowerCase().includes(t.term.toLowerCase()))
+        ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is not in the motion; define the motion's own words` });
+    });
+    checkPlan(s, s.rounds, "plan", ctx);
+    const short = shortPlanOf(s.rounds);
+    if (short.length) {
+      const total = short.reduce((sum, r) => sum + r.seconds, 0);
+      if (total < SHORT_PLAN_SECONDS.min || total > SHORT_PLAN_SECONDS.max)
+        ctx.addIssue({
+          code: "custom",
+          path: ["rounds"],
+          message: `the short plan runs ${Math.round(total / 60)} minutes; it must fit one class period, ${SHORT_PLAN_SECONDS.min / 60}-${SHORT_PLAN_SECONDS.max / 60} minutes`,
+        });
+      checkPlan(s, short, "short plan", ctx);
+    }
+    const reading = s.quiz.filter((q) => q.skill !== "recall").length;
+    const needed = Math.ceil(s.quiz.length * READING_SKILL_SHARE);
+    if (reading < needed)
+      ctx.addIssue({
+        code: "custom",
+        path: ["quiz"],
+        message: `${reading} of ${s.quiz.length} questions practise a reading skill; at least ${needed} (a quarter) must have a skill other than "recall"`,
+      });
+    const askedBy = new Map<number, number[]>();
+    s.quiz.forEach((q, i) => {
+      for (const figure of new Set(figuresIn(askedText(q)))) askedBy.set(figure, [...(askedBy.get(figure) ?? []), i]);
+    });
+    for (const [figure, questions] of askedBy)
+      if (questions.length > MAX_QUESTIONS_PER_FIGURE)
+        ctx.addIssue({
+          code: "custom",
+          path: ["quiz", questions[MAX_QUESTIONS_PER_FIGURE], "prompt"],
+          message: `${questions.length} questions ask about the figure ${figure} (quiz ${questions.join(", ")}); at most ${MAX_QUESTIONS_PER_FIGURE}`,
+        });
     s.quiz.forEach((q, i) => {
       if (q.kind === "single" && !q.options.includes(q.answer))
         ctx.addIssue({ code: "custom", path: ["quiz", i, "answer"], message: `answer "${q.answer}" is not among the options` });
@@ -259,14 +392,39 @@ export const scenarioSchema = z
     });
   });
 
+/**
+ * A plan is fair to the motion when the cases for and against it get the same floor time, and it
+ * can measure persuasion when it polls the motion before and after the debate.
+ */
+function checkPlan(s: z.infer<typeof scenarioBase>, rounds: readonly Round[], name: string, ctx: z.RefinementCtx) {
+  const floor = floorTime(rounds, s.sides);
+  const larger = Math.max(floor.for, floor.against);
+  if (larger === 0)
+    ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} has no round in which sides speak` });
+  else if (Math.abs(floor.for - floor.against) > larger * FLOOR_TOLERANCE)
+    ctx.addIssue({
+      code: "custom",
+      path: ["rounds"],
+      message: `the ${name} gives the case for the motion ${Math.round(floor.for)} s and the case against ${Math.round(floor.against)} s of speaking; give each the same floor time`,
+    });
+  const polls = new Map(s.polls.map((p) => [p.id, p]));
+  for (const when of ["before", "after"] as const) {
+    if (!rounds.some((r) => r.poll && polls.get(r.poll)?.kind === "motion" && polls.get(r.poll)?.when === when))
+      ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} needs a round that runs the motion poll ${when} the debate` });
+  }
+}
+
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Side = Scenario["sides"][number];
 export type EvidenceCard = Scenario["cards"][number];
 export type QuizItem = Scenario["quiz"][number];
 
-/** What a session stores: the scenario plus the sources it cites, frozen at the version it started with. */
-export type PackedScenario = Scenario & { sources: Source[] };
+/**
+ * What a session stores: the scenario plus the sources it cites, frozen at the version it started
+ * with. Versions stored before packs framed the motion and carried a teacher's guide lack both.
+ */
+export type PackedScenario = Omit<Scenario, "frame" | "guide"> & Partial<Pick<Scenario, "frame" | "guide">> & { sources: Source[] };
 
 export function packScenario(scenario: Scenario, sources: readonly Source[]): PackedScenario {
   const cited = new Set([...scenario.cards.map((c) => c.source), ...scenario.quiz.map((q) => q.source)]);

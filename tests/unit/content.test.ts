@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { contentDir, findMisquotes, loadBundledContent, parseScenario, readSourceTexts, scenariosDir } from "../../content/load";
+import { floorTime, shortPlanOf } from "../../content/plans";
 import { defaultRubric, MAX_QUOTE_WORDS, type Scenario, type ScenarioInput } from "../../content/schema";
 
 const FILE = "broken.yaml";
@@ -35,6 +36,8 @@ describe("the bundled packs", () => {
       expect(scenario.sides.length, where).toBeLessThanOrEqual(5);
       for (const side of scenario.sides) expect(side.cards.length, `${where} side ${side.id}`).toBeGreaterThanOrEqual(4);
       expect(scenario.quiz.length, where).toBeGreaterThanOrEqual(12);
+      // The schema checks a short plan when there is one; every bundled pack offers one.
+      expect(shortPlanOf(scenario.rounds).length, `${where} short plan`).toBeGreaterThan(0);
       // A pack without its own rubric gets the default, which must meet the same rules.
       for (const c of scenario.rubric) expect(c.levels.filter((l) => l.trim()), `${where} rubric ${c.id}`).toHaveLength(5);
       for (const when of ["before", "after"]) {
@@ -61,6 +64,8 @@ describe("content/README.md", () => {
     expect(problemsOf(example!)).toEqual([
       `${FILE}: background: must be 150-300 words (has 12)`,
       `${FILE}: sides: needs at least two sides`,
+      `${FILE}: rounds: the plan gives the case for the motion 480 s and the case against 0 s of speaking; give each the same floor time`,
+      `${FILE}: rounds: the short plan gives the case for the motion 1200 s and the case against 0 s of speaking; give each the same floor time`,
     ]);
   });
 });
@@ -214,6 +219,122 @@ describe("a broken pack is reported per field", () => {
   });
 });
 
+describe("a pack a debate coach would sign", () => {
+  const sideIndex = (pack: ScenarioInput, stance: "for" | "against") => indexWhere(pack.sides, (x) => x.stance === stance);
+
+  it("asks a mixed side which way it leans, and only a mixed side", () => {
+    const pack = validPack();
+    const f = sideIndex(pack, "for");
+    pack.sides[f].stance = "mixed";
+    const a = sideIndex(pack, "against");
+    pack.sides[a].leans = "for";
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: sides.${f}.leans: a mixed side must say which way it leans: "for" or "against"`,
+      `${FILE}: sides.${a}.leans: only a mixed side leans; this side is "against"`,
+    ]);
+  });
+
+  it("gives the cases for and against the same floor time", () => {
+    const pack = validPack();
+    // The side against the motion that leaves the opening gives its time to the other sides.
+    const against = pack.sides[sideIndex(pack, "against")].id;
+    const i = indexWhere(pack.rounds, (r) => r.kind === "opening" && (r.sides ?? []).includes(against));
+    const opening = pack.rounds[i];
+    const before = floorTime(validPack().rounds.map((r) => ({ ...r, sides: r.sides ?? [] })), validPack().sides);
+    opening.sides = opening.sides!.filter((id) => id !== against);
+    const after = floorTime(pack.rounds.map((r) => ({ ...r, sides: r.sides ?? [] })), pack.sides);
+    expect(before.for).toBeCloseTo(before.against, 0);
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: rounds: the plan gives the case for the motion ${Math.round(after.for)} s and the case against ${Math.round(after.against)} s of speaking; give each the same floor time`,
+    ]);
+  });
+
+  it("keeps the short plan to one class period, with the motion polled before and after", () => {
+    const pack = validPack();
+    const speaking = indexWhere(pack.rounds, (r) => r.short !== undefined && r.kind === "opening");
+    pack.rounds[speaking].short = 3000;
+    const after = indexWhere(pack.rounds, (r) => r.short !== undefined && r.poll === "motion-after");
+    delete pack.rounds[after].short;
+    const problems = problemsOf(pack);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${FILE}: rounds: the short plan runs \\d+ minutes; it must fit one class period, 20-30 minutes$`)));
+    expect(problems).toContainEqual(`${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate`);
+  });
+
+  it("names a fact card without the article's words it rests on, and a quote that has them", () => {
+    const pack = validPack();
+    const f = indexWhere(pack.cards, (c) => c.kind === "fact");
+    delete pack.cards[f].basis;
+    const q = indexWhere(pack.cards, (c) => c.kind === "quote");
+    pack.cards[q].basis = pack.cards[q].text;
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: cards.${f}.basis: a fact card needs its basis: the article's words it rests on`,
+      `${FILE}: cards.${q}.basis: a quote is its own basis; remove this`,
+    ]);
+  });
+
+  it("names a card whose source type does not fit its speaker or its article", () => {
+    const pack = validPack();
+    const own = indexWhere(pack.cards, (c) => c.speaker === "the article" && c.source.startsWith("voa-"));
+    pack.cards[own].sourceType = "opinion";
+    const claim = indexWhere(pack.cards, (c) => c.speaker === "the article" && c.source.startsWith("kt-"));
+    pack.cards[claim].sourceType = "claim";
+    const unknown = indexWhere(pack.cards, (c) => c.speaker !== "the article");
+    (pack.cards[unknown] as { sourceType: string }).sourceType = "rumour";
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: cards.${unknown}.sourceType: must be one of: report, opinion, claim`,
+      `${FILE}: cards.${claim}.sourceType: a claim is made by a party to the dispute; name them as the speaker, not "the article"`,
+    ]);
+    (pack.cards[unknown] as { sourceType: string }).sourceType = "claim";
+    pack.cards[claim].sourceType = "report";
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: cards.${own}.sourceType: the words of "the article" are its own, and ${pack.cards[own].source} is a news report: "report"`,
+      `${FILE}: cards.${claim}.sourceType: the words of "the article" are its own, and ${pack.cards[claim].source} is an opinion piece: "opinion"`,
+    ]);
+  });
+
+  it("frames the motion: its own words defined, the year named in its polls, no article from after that year", () => {
+    const pack = validPack();
+    const year = pack.frame.year;
+    pack.frame.terms.push({ term: "sanctions", meaning: "Not a word of this motion." });
+    const poll = indexWhere(pack.polls, (p) => p.kind === "motion");
+    pack.polls[poll].prompt = "Where do you stand on the motion?";
+    const newest = Math.max(...bundled.sources.map((s) => s.year));
+    pack.frame.year = newest - 1;
+    const late = indexWhere(pack.cards, (c) => bundled.sources.find((s) => s.id === c.source)!.year === newest);
+    const problems = problemsOf(pack);
+    expect(problems).toContain(`${FILE}: frame.terms.${pack.frame.terms.length - 1}.term: "sanctions" is not in the motion; define the motion's own words`);
+    expect(problems).toContain(`${FILE}: polls.${poll}.prompt: a motion poll names the year the debate is set in (${newest - 1})`);
+    expect(year).toBeGreaterThanOrEqual(newest - 1);
+    // The schema's rules pass first; the sources are checked once the pack is well formed.
+    pack.frame.terms.pop();
+    pack.polls = validPack().polls.map((p) => ({ ...p, prompt: p.prompt.replace(String(year), String(newest - 1)) }));
+    expect(problemsOf(pack)).toContain(`${FILE}: cards.${late}.source: "${pack.cards[late].source}" is from ${newest} or later, after the debate's year (${newest - 1})`);
+  });
+
+  it("asks for reading-skill questions and for figures that do not repeat", () => {
+    const pack = validPack();
+    for (const q of pack.quiz) q.skill = "recall";
+    const n = pack.quiz.length;
+    const repeated = [0, 1, 2];
+    for (const i of repeated) pack.quiz[i].prompt = `${pack.quiz[i].prompt} (about the 600,000 workers)`;
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: quiz: 0 of ${n} questions practise a reading skill; at least ${Math.ceil(n / 4)} (a quarter) must have a skill other than "recall"`,
+      `${FILE}: quiz.2.prompt: 3 questions ask about the figure 600000 (quiz 0, 1, 2); at most 2`,
+    ]);
+  });
+
+  it("needs a teacher's guide and a framed motion", () => {
+    const pack = validPack() as Partial<ScenarioInput>;
+    delete pack.guide;
+    (pack as { frame: unknown }).frame = { year: 2016, terms: [] };
+    expect(problemsOf(pack as ScenarioInput)).toEqual([
+      `${FILE}: frame.terms: define at least one key term of the motion`,
+      `${FILE}: frame.burden: is missing; this field is required`,
+      `${FILE}: guide: is missing; this field is required`,
+    ]);
+  });
+});
+
 describe("findMisquotes", () => {
   const { scenario } = bundled.scenarios.find((s) => s.scenario.id === "conditioned-engagement")!;
   const quoteIndex = indexWhere(scenario.cards, (c) => c.kind === "quote");
@@ -241,9 +362,12 @@ describe("findMisquotes", () => {
     ]);
   });
 
-  it("leaves fact cards alone", () => {
-    const fact: Scenario = { ...scenario, cards: [{ ...quote, kind: "fact", text: "A paraphrase, not in the article." }] };
-    expect(findMisquotes(FILE, fact, bundled.sources, articleWith(quote.text))).toEqual([]);
+  it("checks a fact card's basis, not its paraphrase", () => {
+    const fact = (basis: string): Scenario => ({ ...scenario, cards: [{ ...quote, kind: "fact", text: "A paraphrase, not in the article.", basis }] });
+    expect(findMisquotes(FILE, fact(quote.text), bundled.sources, articleWith(quote.text))).toEqual([]);
+    expect(findMisquotes(FILE, fact(`${quote.text} and more`), bundled.sources, articleWith(quote.text))).toEqual([
+      `${FILE}: cards.0.basis: card "${quote.id}" has a basis that is not verbatim in ${source.file}`,
+    ]);
   });
 
   it("reports a quote whose article text is missing from the sources directory", async () => {
