@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
-import { defaultRubric, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source } from "../../content/schema";
+import { defaultRubric, isArticleSpeaker, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source } from "../../content/schema";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions, type ScenarioVersionRow } from "../../db/schema";
@@ -53,10 +53,40 @@ export function withQuizDefaults(content: PackedScenario): PackedScenario {
   return { ...content, quiz: content.quiz.map((q) => ({ ...q, seconds: q.seconds ?? QUIZ_SECONDS.default, points: q.points ?? 1 })) };
 }
 
+/**
+ * Versions stored before cards, questions and glossary entries were labelled get labels that
+ * claim no more than the old data shows: a source's type and year come from the sources file; a
+ * card in the writer's own words is what its article is, and any other card is a claim (the most
+ * cautious label for a named speaker); a question is recall; no glossary entry is marked outside.
+ */
+export function withReadingLabels(content: PackedScenario, library: readonly Source[]): PackedScenario {
+  const labelled =
+    content.sources.every((s) => s.type !== undefined) &&
+    content.cards.every((c) => c.sourceType !== undefined) &&
+    content.quiz.every((q) => q.skill !== undefined) &&
+    content.glossary.every((g) => g.outside !== undefined);
+  if (labelled) return content;
+  const current = new Map(library.map((s) => [s.id, s]));
+  const sources = content.sources.map((s) => (s.type !== undefined ? s : { ...s, type: current.get(s.id)?.type ?? "report", year: current.get(s.id)?.year ?? 0 }));
+  const typeOf = new Map(sources.map((s) => [s.id, s.type]));
+  return {
+    ...content,
+    sources,
+    cards: content.cards.map((c) =>
+      c.sourceType !== undefined ? c : { ...c, sourceType: isArticleSpeaker(c.speaker) ? (typeOf.get(c.source) ?? "report") : "claim" },
+    ),
+    quiz: content.quiz.map((q) => (q.skill !== undefined ? q : { ...q, skill: "recall" })),
+    glossary: content.glossary.map((g) => (g.outside !== undefined ? g : { ...g, outside: false })),
+  };
+}
+
 /** `sources` are the articles packs may cite (content/sources.yaml, read at start-up). */
 export function createScenarioLibrary(db: Database, sources: readonly Source[]) {
   // Versions never change once written, so caching them by row id is always safe.
   const byVersionId = new Map<number, PackedScenario>();
+  /** Every version in the shape the app reads today, however old. */
+  const upgrade = (content: PackedScenario) => withReadingLabels(withQuizDefaults(withRubricLevels(content)), sources);
+  const upgraded = <R extends { content: PackedScenario }>(row: R | undefined) => row && { ...row, content: upgrade(row.content) };
 
   async function newestIn(owner: Owner, scenarioId: string): Promise<ScenarioVersionRow | undefined> {
     const [row] = await db
@@ -110,13 +140,13 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
 
     /** The newest version a teacher would start: their own import if they have one, else the bundled pack. */
     async latest(scenarioId: string, teacherId?: string) {
-      return (teacherId && (await newestIn(teacherId, scenarioId))) || newestIn(null, scenarioId);
+      return upgraded((teacherId && (await newestIn(teacherId, scenarioId))) || (await newestIn(null, scenarioId)));
     },
 
     /** A version by row id, if the teacher may use it. */
     async visibleVersion(versionId: number, teacherId: string) {
       const [row] = await db.select().from(scenarioVersions).where(and(eq(scenarioVersions.id, versionId), visibleTo(teacherId)));
-      return row;
+      return upgraded(row);
     },
 
     async list(teacherId: string): Promise<ScenarioSummary[]> {
@@ -148,7 +178,7 @@ export function createScenarioLibrary(db: Database, sources: readonly Source[]) 
       if (!content) {
         const [row] = await executor.select({ content: scenarioVersions.content }).from(scenarioVersions).where(eq(scenarioVersions.id, versionId));
         if (!row) throw new Error(`scenario version ${versionId} is missing`);
-        content = withQuizDefaults(withRubricLevels(row.content));
+        content = upgrade(row.content);
         byVersionId.set(versionId, content);
       }
       return content;

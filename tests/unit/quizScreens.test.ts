@@ -17,7 +17,7 @@ import type { QuizQuestionView } from "../../server/live/views/types";
 import { secondsLeft } from "../../app/lib/clock";
 import type { QuizKey } from "../../server/live/views/types";
 
-const source: QuizKey["source"] = { id: "s", outlet: "VOA", title: "T", author: null, period: "2024", file: "t.md" };
+const source: QuizKey["source"] = { id: "s", outlet: "VOA", title: "T", author: null, period: "2024", file: "t.md", type: "report", year: 2024 };
 const key = (correct: QuizKey["correct"]): QuizKey => ({ correct, explanation: "Because.", source });
 
 describe("quiz screens", () => {

@@ -9,8 +9,8 @@ import type { ReviewArgument, ReviewPoll, SessionReview } from "../../server/liv
 
 const BOM = "\uFEFF";
 const at = (minute: number, second = 0) => Date.UTC(2025, 2, 14, 9, minute, second);
-const source = { id: "src", outlet: "The Daily", title: "An article", author: null, period: "2024", file: "a.txt" };
-const card = (id: string) => ({ id, kind: "quote" as const, text: "A quote.", speaker: "Someone", use: "Cite it.", source });
+const source = { id: "src", outlet: "The Daily", title: "An article", author: null, period: "2024", file: "a.txt", type: "report" as const, year: 2024 };
+const card = (id: string) => ({ id, kind: "quote" as const, text: "A quote.", speaker: "Someone", sourceType: "claim" as const, use: "Cite it.", source });
 const rubric = [
   { id: "argument", label: "Argument", weight: 3, levels: ["1", "2", "3", "4", "5"] },
   { id: "evidence", label: "Evidence", weight: 2, levels: ["1", "2", "3", "4", "5"] },

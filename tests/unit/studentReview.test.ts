@@ -5,8 +5,8 @@ import type { PointEntry } from "../../server/live/scoring/debate";
 import type { StudentReview } from "../../server/live/review/types";
 
 type Argument = StudentReview["arguments"][number];
-const source = { id: "s", outlet: "VOA", title: "T", author: null, period: "2024", file: "t.md" };
-const card = { id: "c1", kind: "quote" as const, text: "We will never accept conditions on our sovereignty from any foreign power at all", speaker: "Hun Sen", use: "", source };
+const source = { id: "s", outlet: "VOA", title: "T", author: null, period: "2024", file: "t.md", type: "report" as const, year: 2024 };
+const card = { id: "c1", kind: "quote" as const, text: "We will never accept conditions on our sovereignty from any foreign power at all", speaker: "Hun Sen", sourceType: "claim" as const, use: "", source };
 
 const argument = (id: string, over: Partial<Argument> = {}): Argument => ({
   id,
