@@ -11,8 +11,11 @@ const startForm = z.object({
   versionId: z.coerce.number().int().positive().max(2 ** 31 - 1, "That version of the scenario does not exist.").optional(),
   // The engine checks the range (one rule for every caller); the form only reads a number.
   capacity: z.coerce.number({ error: "Class size must be a number." }),
-  /** "custom" when the form carries a round plan: `keep` (round indexes) and `minutes-<index>`. */
-  plan: z.literal("custom").optional(),
+  /**
+   * The plan as written ("full", the default), the pack's "short" plan, or "custom": the form
+   * carries `keep` (round indexes) and `minutes-<index>`.
+   */
+  plan: z.enum(["full", "short", "custom"], { error: "Choose the full plan, the short plan or your own." }).default("full"),
   keep: z.array(z.coerce.number().int()).default([]),
 });
 
@@ -27,7 +30,12 @@ export async function startSessionFromForm(form: FormData, context: AppLoadConte
   });
   if (!parsed.success) return { error: parsed.error.issues[0].message, scenarioId: String(form.get("scenarioId") ?? "") };
   const { scenarioId, versionId, capacity, plan, keep } = parsed.data;
-  const rounds = plan ? keep.map((index) => ({ index, seconds: Math.round(Number(form.get(`minutes-${index}`)) * 60) })) : undefined;
+  const rounds =
+    plan === "custom"
+      ? keep.map((index) => ({ index, seconds: Math.round(Number(form.get(`minutes-${index}`)) * 60) }))
+      : plan === "short"
+        ? ("short" as const)
+        : undefined;
   try {
     const session = await context.live.createSession(teacherId, scenarioId, { capacity, rounds, versionId });
     throw redirect(`/teacher/sessions/${session.id}`);

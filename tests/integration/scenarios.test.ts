@@ -173,6 +173,20 @@ describe.each(backends)("starting a session with an adapted round plan on %s", (
     expect(row.roundPlan).toEqual((await server.rostrum.live.scenarios.latest("mending-ties"))!.content.rounds);
   });
 
+  it("runs the pack's short plan for one class period when the teacher picks it", async () => {
+    const written = (await server.rostrum.live.scenarios.latest("mending-ties"))!.content.rounds;
+    // Fields of the custom editor are ignored unless "custom" is the plan chosen.
+    const res = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "short"], ["keep", "0"], ["minutes-0", "9"]]);
+    expect(res.status).toBe(302);
+    const id = res.headers.get("location")!.split("/").pop()!;
+    const [row] = await server.database.db.select().from(sessions).where(eq(sessions.id, id));
+    const short = written.flatMap((r) => (r.short === undefined ? [] : [{ ...r, seconds: r.short }]));
+    expect(row.roundPlan).toEqual(short);
+    const minutes = short.reduce((sum, r) => sum + r.seconds, 0) / 60;
+    expect(minutes).toBeGreaterThanOrEqual(20);
+    expect(minutes).toBeLessThanOrEqual(30);
+  });
+
   it("explains a plan it cannot run and starts nothing", async () => {
     const before = (await server.database.db.select().from(sessions)).length;
     const none = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"]]);
@@ -182,6 +196,8 @@ describe.each(backends)("starting a session with an adapted round plan on %s", (
     expect(await tooShort.text()).toContain("needs a time between 10 seconds and 60 minutes");
     const blank = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"], ["keep", "1"], ["minutes-1", "soon"]]);
     expect(await blank.text()).toContain("needs a time between");
+    const unknown = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "longest"]]);
+    expect(await unknown.text()).toContain("Choose the full plan, the short plan or your own.");
     const capacity = await start([["scenarioId", "mending-ties"], ["capacity", "0"]]);
     expect(await capacity.text()).toContain("Class size must be a whole number from 1 to 2000.");
     expect((await server.database.db.select().from(sessions)).length).toBe(before);

@@ -1,6 +1,7 @@
 // Sessions: starting one from a scenario version, finding one by its join code, and the
 // teacher's own list.
 import { and, count, desc, eq, sql } from "drizzle-orm";
+import { shortChoices } from "../../../content/plans";
 import type { Database } from "../../../db/client";
 import { uniqueViolation } from "../../../db/client";
 import { participants, sessions, teachers } from "../../../db/schema";
@@ -42,15 +43,22 @@ export function createSessions(db: Database, scenarios: ScenarioLibrary) {
 
     /**
      * Starts the version the teacher previewed (`versionId`), or else the newest one they can see.
-     * `rounds` adapts its round plan; without it the session runs the plan as written.
+     * `rounds` adapts its round plan, or picks the pack's short plan; without it the session runs
+     * the plan as written.
      */
-    async createSession(teacherId: string, scenarioId: string, options: { capacity?: number; rounds?: RoundChoice[]; versionId?: number } = {}) {
+    async createSession(
+      teacherId: string,
+      scenarioId: string,
+      options: { capacity?: number; rounds?: RoundChoice[] | "short"; versionId?: number } = {},
+    ) {
       const { capacity = CAPACITY.default } = options;
       const version = options.versionId ? await scenarios.visibleVersion(options.versionId, teacherId) : await scenarios.latest(scenarioId, teacherId);
       if (!version || version.scenarioId !== scenarioId) throw new LiveError("not_found", "That scenario does not exist.");
       checkCapacity(capacity);
       const written = version.content.rounds;
-      const plan = options.rounds ? adaptRoundPlan(written, options.rounds) : { ok: true as const, plan: written };
+      const choices = options.rounds === "short" ? shortChoices(written) : options.rounds;
+      if (options.rounds === "short" && choices?.length === 0) throw new LiveError("invalid", "This scenario has no short plan.", "rounds");
+      const plan = choices ? adaptRoundPlan(written, choices) : { ok: true as const, plan: written };
       if (!plan.ok) throw new LiveError("invalid", plan.message, "rounds");
       // Codes are random; on the rare clash with an existing code, draw again.
       for (let attempt = 0; attempt < 8; attempt++) {
