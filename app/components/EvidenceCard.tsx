@@ -1,5 +1,6 @@
 import type { Source } from "../../content/schema";
 import type { CardView } from "../../server/live/views/types";
+import { sourceTypeLabel } from "~/lib/content";
 import { quoteSpeaker } from "~/lib/debate";
 
 /**
@@ -9,7 +10,7 @@ import { quoteSpeaker } from "~/lib/debate";
  */
 export function EvidenceCard({ card, use = true, children }: { card: CardView; use?: boolean; children?: React.ReactNode }) {
   const { source } = card;
-  const speaker = card.kind === "quote" ? quoteSpeaker(card.speaker) : null;
+  const speaker = quoteSpeaker(card.speaker);
   return (
     <article className="card" aria-label={`Evidence card: ${card.kind}`}>
       {card.kind === "quote" ? (
@@ -23,6 +24,10 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
       <p className="attribution">
         {speaker ? `${speaker}. ` : ""}
         <SourceCitation source={source} />
+      </p>
+      {/* Telling a report from an opinion or a party's claim is part of weighing the evidence. */}
+      <p className="source-type">
+        <span className="kind-tag">{sourceTypeLabel[card.sourceType]}</span>
       </p>
       {use ? (
         <p className="use">

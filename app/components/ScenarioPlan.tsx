@@ -1,3 +1,4 @@
+import { floorTime, shortPlanOf } from "../../content/plans";
 import type { PackedScenario } from "../../content/schema";
 import { pollKindLabel, pollWhenLabel } from "~/lib/polls";
 
@@ -14,31 +15,42 @@ export const roundKindLabel = {
 /** Minutes as a teacher plans a lesson: whole where they are, else to one decimal (1.5 min). */
 export const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
 
-/** The running order with default times, then the polls the rounds refer to. */
+type Rounds = PackedScenario["rounds"];
+
+/** How long the cases for and against the motion speak in a plan: the pack's rule is that they match. */
+function FloorTime({ rounds, sides }: { rounds: Rounds; sides: PackedScenario["sides"] }) {
+  const floor = floorTime(rounds, sides);
+  return (
+    <p>
+      <strong>Floor time:</strong> the case for the motion speaks {minutes(floor.for)}, the case against {minutes(floor.against)}.
+    </p>
+  );
+}
+
+/** The running order with default times (and the short plan's), then the polls the rounds refer to. */
 export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
-  const sideNames = new Map(scenario.sides.map((s) => [s.id, s.name]));
   const polls = new Map(scenario.polls.map((p) => [p.id, p]));
-  const total = scenario.rounds.reduce((sum, r) => sum + r.seconds, 0);
+  const total = (rounds: Rounds) => minutes(rounds.reduce((sum, r) => sum + r.seconds, 0));
+  const short = shortPlanOf(scenario.rounds);
   return (
     <>
       <section aria-labelledby="round-plan">
         <h2 id="round-plan">Round plan</h2>
         <p className="muted">
-          {scenario.rounds.length} rounds, {minutes(total)} in all by default.
+          {scenario.rounds.length} rounds, {total(scenario.rounds)} in all by default.
         </p>
-        <ol className="panel round-plan">
-          {scenario.rounds.map((round, i) => (
-            <li key={i}>
-              <strong>{round.title}</strong>
-              <p>
-                <span className="kind-tag">{roundKindLabel[round.kind]}</span> {minutes(round.seconds)}
-              </p>
-              {round.sides.length ? <p className="muted">Speaking: {round.sides.map((id) => sideNames.get(id) ?? id).join(", ")}</p> : null}
-              {round.poll ? <p className="muted">Runs the poll: {polls.get(round.poll)?.prompt ?? round.poll}</p> : null}
-              {round.questions ? <p className="muted">Asks {round.questions} quiz questions</p> : null}
-            </li>
-          ))}
-        </ol>
+        <FloorTime rounds={scenario.rounds} sides={scenario.sides} />
+        <PlanRounds scenario={scenario} rounds={scenario.rounds} polls={polls} />
+        {short.length ? (
+          <>
+            <h3 id="short-plan">Short plan for one class period</h3>
+            <p className="muted">
+              {short.length} rounds, {total(short)} in all.
+            </p>
+            <FloorTime rounds={short} sides={scenario.sides} />
+            <PlanRounds scenario={scenario} rounds={short} polls={polls} />
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="polls">
         <h2 id="polls">Polls</h2>
@@ -47,7 +59,8 @@ export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
             <li key={poll.id}>
               <strong>{poll.prompt}</strong>
               <p className="muted">
-                {pollWhenLabel[poll.when]} · {poll.kind === "motion" && poll.scale ? "Agreement from 1 to 5 with the motion" : pollKindLabel[poll.kind]}
+                {pollWhenLabel[poll.when]} ·{" "}
+                {poll.kind === "motion" && poll.scale ? "Agreement from 1 to 5 with the motion" : pollKindLabel[poll.kind]}
               </p>
               {poll.options ? (
                 <ul>
@@ -61,5 +74,32 @@ export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
         </ul>
       </section>
     </>
+  );
+}
+
+function PlanRounds({
+  scenario,
+  rounds,
+  polls,
+}: {
+  scenario: PackedScenario;
+  rounds: Rounds;
+  polls: Map<string, PackedScenario["polls"][number]>;
+}) {
+  const sideNames = new Map(scenario.sides.map((s) => [s.id, s.name]));
+  return (
+    <ol className="panel round-plan">
+      {rounds.map((round, i) => (
+        <li key={i}>
+          <strong>{round.title}</strong>
+          <p>
+            <span className="kind-tag">{roundKindLabel[round.kind]}</span> {minutes(round.seconds)}
+          </p>
+          {round.sides.length ? <p className="muted">Speaking: {round.sides.map((id) => sideNames.get(id) ?? id).join(", ")}</p> : null}
+          {round.poll ? <p className="muted">Runs the poll: {polls.get(round.poll)?.prompt ?? round.poll}</p> : null}
+          {round.questions ? <p className="muted">Asks {round.questions} quiz questions</p> : null}
+        </li>
+      ))}
+    </ol>
   );
 }

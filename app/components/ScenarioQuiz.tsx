@@ -1,4 +1,5 @@
-import type { PackedScenario, QuizItem } from "../../content/schema";
+import type { PackedScenario, QuizItem, QuizSkill } from "../../content/schema";
+import { quizSkillLabel } from "~/lib/content";
 import { keyText, quizKindLabel } from "~/lib/quiz";
 import { quizKey, quizOptions } from "../../server/live/scoring/quiz";
 
@@ -15,12 +16,12 @@ function Answer({ item }: { item: QuizItem }) {
             </li>
           ) : (
             <li key={option}>{option}</li>
-          ),
+          )
         )}
       </ul>
     );
   }
-  const question = { options: quizOptions(item), unit: item.kind === "numeric" ? (item.unit ?? null) : null };
+  const question = { options: quizOptions(item), unit: item.kind === "numeric" ? item.unit ?? null : null };
   return (
     <p>
       <strong>Answer:</strong> {keyText(question, { correct: quizKey(item) })}
@@ -28,30 +29,38 @@ function Answer({ item }: { item: QuizItem }) {
   );
 }
 
-/** The quiz bank with answers, explanations and where each answer can be found. */
+/** The quiz bank with what each question practises, its answer, explanation and where the answer can be found. */
 export function ScenarioQuiz({ scenario }: { scenario: PackedScenario }) {
   const sources = new Map(scenario.sources.map((s) => [s.id, s]));
+  const bySkill = (Object.keys(quizSkillLabel) as QuizSkill[])
+    .map((skill) => [skill, scenario.quiz.filter((q) => q.skill === skill).length] as const)
+    .filter(([, n]) => n > 0);
   return (
-    <ol className="quiz-bank">
-      {scenario.quiz.map((item) => {
-        const source = sources.get(item.source);
-        return (
-          <li key={item.id} className="panel">
-            <p className="quiz-prompt">
-              <strong>{item.prompt}</strong>
-            </p>
-            <p className="muted">{quizKindLabel[item.kind]}</p>
-            <Answer item={item} />
-            <p>
-              <strong>Why:</strong> {item.explanation}
-            </p>
-            <p className="attribution">
-              Answered from: {source ? <cite>{source.title}</cite> : item.source}
-              {source ? `, ${source.outlet}` : ""}
-            </p>
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      <p className="muted">{bySkill.map(([skill, n]) => `${quizSkillLabel[skill]}: ${n}`).join(" · ")}</p>
+      <ol className="quiz-bank">
+        {scenario.quiz.map((item) => {
+          const source = sources.get(item.source);
+          return (
+            <li key={item.id} className="panel">
+              <p className="quiz-prompt">
+                <strong>{item.prompt}</strong>
+              </p>
+              <p className="muted">
+                {quizKindLabel[item.kind]} · {quizSkillLabel[item.skill]}
+              </p>
+              <Answer item={item} />
+              <p>
+                <strong>Why:</strong> {item.explanation}
+              </p>
+              <p className="attribution">
+                Answered from: {source ? <cite>{source.title}</cite> : item.source}
+                {source ? `, ${source.outlet}` : ""}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }

@@ -1,9 +1,8 @@
 import type { Side } from "../../content/schema";
 import type { CardView } from "../../server/live/views/types";
+import { stanceLabel } from "~/lib/content";
 import { EvidenceCard } from "./EvidenceCard";
 import { RoleBrief } from "./RoleBrief";
-
-export const stanceLabel = { for: "For the motion", against: "Against the motion", mixed: "Mixed view of the motion" } as const;
 
 /** One side as a teacher previews it: who they are, their private brief and their cards. */
 export function ScenarioSide({ side, cards }: { side: Side; cards: CardView[] }) {
@@ -11,7 +10,7 @@ export function ScenarioSide({ side, cards }: { side: Side; cards: CardView[] })
   return (
     <section className="panel scenario-side" aria-labelledby={heading}>
       <h3 id={heading}>{side.name}</h3>
-      <p className="stance">{stanceLabel[side.stance]}</p>
+      <p className="stance">{stanceLabel(side)}</p>
       <p>{side.who}</p>
       <p>
         <strong>Position:</strong> {side.position}

@@ -1,10 +1,9 @@
 import type { ParticipantView } from "../../server/live/views/types";
+import { yourStance } from "~/lib/content";
 import { EvidenceCard } from "./EvidenceCard";
 import { RoleBrief } from "./RoleBrief";
 
 type SideView = NonNullable<ParticipantView["side"]>;
-
-const stanceText = { for: "You argue for the motion.", against: "You argue against the motion.", mixed: "Your side has a mixed view of the motion." };
 
 /**
  * A student's own side: who they speak for, their private brief, and their evidence cards.
@@ -16,7 +15,7 @@ export function SideBrief({ side, briefOpen = true }: { side: SideView; briefOpe
       <h2 id="your-side">Your side: {side.name}</h2>
       <p>{side.who}</p>
       <p>
-        <strong>{stanceText[side.stance]}</strong> {side.position}
+        <strong>{yourStance(side)}</strong> {side.position}
       </p>
       <details open={briefOpen} className="panel">
         <summary>

@@ -4,6 +4,7 @@ import { ClosedNotice } from "~/components/ClosedNotice";
 import { ConnectionStatus } from "~/components/ConnectionStatus";
 import { DatabaseBanner } from "~/components/DatabaseBanner";
 import { Podium } from "~/components/Leaderboard";
+import { Glossary, MotionFrame, Paragraphs } from "~/components/MotionFrame";
 import { PersuasionResult } from "~/components/PersuasionResult";
 import { Scoreboard } from "~/components/Scoreboard";
 import { SideBrief } from "~/components/SideBrief";
@@ -22,7 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const seat = await requireSeat(request, context, params.code ?? "");
-  return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant) };
+  // What students read about the motion never changes in a session: sent once with the page, not with every view.
+  const { frame, background, glossary } = await context.live.scenarios.content(seat.session.scenarioVersionId);
+  return { sessionId: seat.session.id, view: await context.live.participantView(seat.participant), about: { frame, background, glossary } };
 }
 
 export default function Play() {
@@ -74,6 +77,17 @@ export default function Play() {
       <p className="panel">
         <strong>Motion:</strong> {session.motion}
       </p>
+      <details className="panel about-motion">
+        <summary>
+          <strong>About the motion</strong>: {data.about.frame ? `set in ${data.about.frame.year}, what its words mean, ` : ""}background and
+          glossary
+        </summary>
+        {data.about.frame ? <MotionFrame frame={data.about.frame} /> : null}
+        <h3>Background</h3>
+        <Paragraphs text={data.about.background} />
+        <h3>Glossary</h3>
+        <Glossary entries={data.about.glossary} />
+      </details>
       {session.status === "ended" ? (
         <p className="banner note" role="status">
           This session has ended. Thank you for taking part!{" "}

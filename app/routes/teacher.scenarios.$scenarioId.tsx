@@ -3,12 +3,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/Field";
-import { RoundPlanEditor } from "~/components/RoundPlanEditor";
+import { Glossary, MotionFrame, Paragraphs } from "~/components/MotionFrame";
+import { PlanChoice } from "~/components/PlanChoice";
+import { RubricTable } from "~/components/RubricTable";
+import { TeacherGuide } from "~/components/TeacherGuide";
 import { z } from "zod";
 import { ScenarioPlan } from "~/components/ScenarioPlan";
 import { ScenarioQuiz } from "~/components/ScenarioQuiz";
 import { ScenarioSide } from "~/components/ScenarioSide";
 import { TopBar } from "~/components/TopBar";
+import { sourceTypeLabel } from "~/lib/content";
 import { startSessionFromForm } from "~/lib/startSession.server";
 import { requireTeacher } from "~/lib/teacher.server";
 import { CAPACITY } from "../../server/limits";
@@ -100,29 +104,34 @@ export default function ScenarioPreview() {
               How many students can join, up to {CAPACITY.max}.
             </p>
           </div>
-          <RoundPlanEditor scenario={scenario} />
+          <PlanChoice scenario={scenario} />
           <button type="submit" disabled={starting}>
             {starting ? "Starting…" : "Start a session"}
           </button>
         </Form>
 
         <nav aria-label="On this page" className="toc">
+          {scenario.frame ? <a href="#the-motion">The motion</a> : null}
           <a href="#background">Background</a>
+          {scenario.guide ? <a href="#guide">Teacher's guide</a> : null}
           <a href="#sides">Sides</a>
           <a href="#round-plan">Round plan</a>
           <a href="#polls">Polls</a>
           <a href="#quiz">Quiz</a>
-          <a href="#sources">Sources</a>
+          <a href="#sources">Sources and rubric</a>
         </nav>
+
+        {/* Versions stored before packs framed the motion and had a guide show neither. */}
+        {scenario.frame ? (
+          <section aria-labelledby="the-motion" className="panel">
+            <h2 id="the-motion">The motion</h2>
+            <MotionFrame frame={scenario.frame} />
+          </section>
+        ) : null}
 
         <section aria-labelledby="background" className="panel">
           <h2 id="background">Background</h2>
-          {scenario.background
-            .split(/\n\s*\n/)
-            .filter((p) => p.trim())
-            .map((paragraph, i) => (
-              <p key={i}>{paragraph}</p>
-            ))}
+          <Paragraphs text={scenario.background} />
           <h3>Learning goals</h3>
           <ul>
             {scenario.learningGoals.map((goal) => (
@@ -130,15 +139,10 @@ export default function ScenarioPreview() {
             ))}
           </ul>
           <h3>Glossary</h3>
-          <dl className="glossary">
-            {scenario.glossary.map((entry) => (
-              <div key={entry.term}>
-                <dt>{entry.term}</dt>
-                <dd>{entry.definition}</dd>
-              </div>
-            ))}
-          </dl>
+          <Glossary entries={scenario.glossary} />
         </section>
+
+        {scenario.guide ? <TeacherGuide guide={scenario.guide} /> : null}
 
         <section aria-labelledby="sides">
           <h2 id="sides">Sides</h2>
@@ -157,23 +161,17 @@ export default function ScenarioPreview() {
         </section>
 
         <section aria-labelledby="sources" className="panel">
-          <h2 id="sources">Sources</h2>
+          <h2 id="sources">Sources and rubric</h2>
           <ul>
             {scenario.sources.map((s) => (
               <li key={s.id}>
                 <cite>{s.title}</cite>, {s.outlet}
-                {s.author ? `, ${s.author}` : ""}. {s.period}
+                {s.author ? `, ${s.author}` : ""}. {s.period}. <span className="kind-tag">{sourceTypeLabel[s.type]}</span>
               </li>
             ))}
           </ul>
           <h3>Scoring rubric</h3>
-          <ul>
-            {scenario.rubric.map((r) => (
-              <li key={r.id}>
-                {r.label}: weight {r.weight}
-              </li>
-            ))}
-          </ul>
+          <RubricTable rubric={scenario.rubric} />
         </section>
       </main>
     </>
