@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { contentDir, findMisquotes, loadBundledContent, parseScenario, readSourceTexts, scenariosDir } from "../../content/load";
 import { floorTime, shortPlanOf } from "../../content/plans";
+import { packSummary } from "../../content/summary";
 import { defaultRubric, MAX_QUOTE_WORDS, type Scenario, type ScenarioInput } from "../../content/schema";
 
 const FILE = "broken.yaml";
@@ -53,6 +54,20 @@ describe("the bundled packs", () => {
 
   it("the pack the broken cases start from is valid as written", () => {
     expect(problemsOf(validText)).toEqual([]);
+  });
+});
+
+describe("the check's summary of a pack", () => {
+  it("shows each side's stance and cards, each case's floor time in both plans, and the quiz by skill", () => {
+    const pack = parseScenario(FILE, validText, bundled.sources);
+    if (!pack.ok) throw new Error(pack.problems.join("\n"));
+    const s = pack.value;
+    const lines = packSummary(s);
+    expect(lines[0]).toBe(`${s.id} (set in ${s.frame.year}): ${s.motion}`);
+    for (const side of s.sides) expect(lines.some((l) => l.includes(`(${side.id}): ${side.stance}`) && l.endsWith(`; ${side.cards.length} cards`))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^  floor time: plan for [\d.]+ min, against [\d.]+ min; short plan for [\d.]+ min, against [\d.]+ min \([\d.]+ min in all\)$/));
+    const recall = s.quiz.filter((q) => q.skill === "recall").length;
+    expect(lines.at(-1)).toMatch(new RegExp(`^  quiz: ${s.quiz.length} questions: recall ${recall}, `));
   });
 });
 
