@@ -8,6 +8,7 @@ import { roundArguments } from "../../server/live/review/rounds";
 import type { PointEntry } from "../../server/live/scoring/debate";
 import { AUDIENCE_POINTS } from "../../server/live/scoring/persuasion";
 import { QUIZ_STANDINGS_DIVISOR } from "../../server/live/scoring/quiz";
+import { caseOf } from "../../content/plans";
 import { gainText, stanceLabel } from "./polls";
 import { formatNumber } from "./quiz";
 
@@ -94,11 +95,12 @@ function sideQuizText(origin: { quizPoints: number; earned: number; members: num
 /** Why a side has its audience points, or none. */
 function audienceText(review: LedgerReview, sideId: string, points: number): string {
   const p = review.motion.persuasion;
-  const stance = review.scenario.sides.find((s) => s.id === sideId)?.stance;
+  const side = review.scenario.sides.find((s) => s.id === sideId);
+  const argues = side ? caseOf(side) : null;
   if (!p) return "Audience: no result (the motion was not polled both before and after)";
   if (p.winner === "tie") return "Audience: the room's vote was a tie, so no side gains";
   const won = `${stanceLabel[p.winner]} won the room (${gainText(p.gain[p.winner])})`;
   if (points > 0) return `Audience: ${won}, and this side is ${p.winner === "for" ? "for" : "against"} the motion`;
-  if (stance === p.winner) return `Audience: ${won}, but the class was not shown the result, so it earns nothing (worth ${AUDIENCE_POINTS} once shown)`;
-  return `Audience: ${won}; this side is ${stance === "mixed" ? "neither for nor against" : `${stance}`} the motion`;
+  if (argues === p.winner) return `Audience: ${won}, but the class was not shown the result, so it earns nothing (worth ${AUDIENCE_POINTS} once shown)`;
+  return `Audience: ${won}; this side ${argues ? `argues ${argues}` : "is neither for nor against"} the motion`;
 }

@@ -164,17 +164,18 @@ describe("audiencePoints", () => {
     { id: "opp", stance: "against" as const },
     { id: "us", stance: "for" as const },
     { id: "ngo", stance: "mixed" as const },
+    { id: "eu", stance: "mixed" as const, leans: "against" as const },
   ];
   const resultWith = (winner: Persuasion["winner"]) => ({ ...persuasion(votes(["s", "for", 1]), votes(["s", "for", 1]))!, winner });
 
-  it("gives 100 to every side whose stance won the room, and 0 to the others", () => {
+  it("gives 100 to every side that argues the case that won the room, a mixed side by the way it leans, and 0 to the others", () => {
     expect(AUDIENCE_POINTS).toBe(100);
-    expect(Object.fromEntries(audiencePoints(resultWith("for"), sides))).toEqual({ gov: 100, opp: 0, us: 100, ngo: 0 });
-    expect(Object.fromEntries(audiencePoints(resultWith("against"), sides))).toEqual({ gov: 0, opp: 100, us: 0, ngo: 0 });
+    expect(Object.fromEntries(audiencePoints(resultWith("for"), sides))).toEqual({ gov: 100, opp: 0, us: 100, ngo: 0, eu: 0 });
+    expect(Object.fromEntries(audiencePoints(resultWith("against"), sides))).toEqual({ gov: 0, opp: 100, us: 0, ngo: 0, eu: 100 });
   });
 
   it("gives nothing on a tie or before there is a result", () => {
-    expect(Object.fromEntries(audiencePoints(resultWith("tie"), sides))).toEqual({ gov: 0, opp: 0, us: 0, ngo: 0 });
-    expect(Object.fromEntries(audiencePoints(null, sides))).toEqual({ gov: 0, opp: 0, us: 0, ngo: 0 });
+    expect(Object.fromEntries(audiencePoints(resultWith("tie"), sides))).toEqual({ gov: 0, opp: 0, us: 0, ngo: 0, eu: 0 });
+    expect(Object.fromEntries(audiencePoints(null, sides))).toEqual({ gov: 0, opp: 0, us: 0, ngo: 0, eu: 0 });
   });
 });

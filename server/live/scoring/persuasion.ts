@@ -1,6 +1,7 @@
 // The persuasion result: the motion polled before and after the debate, compared as Oxford-style
 // debates do, and the audience points it gives the sides. Pure and browser-safe; README.md
 // "Scoring" states these rules for teachers and must change with them.
+import { caseOf } from "../../../content/plans";
 import type { Side } from "../../../content/schema";
 import type { Persuasion, Stance3 } from "../views/types";
 import { MOTION_OPTIONS, SCALE_OPTIONS } from "../polls/options";
@@ -61,9 +62,10 @@ export function persuasion(before: ReadonlyMap<string, Stance3>, after: Readonly
 }
 
 /**
- * Audience points per side: AUDIENCE_POINTS to each side whose stance is the winner, 0 to the
- * rest (every side listed). Nothing on a tie, nothing to a mixed side, nothing without a result.
+ * Audience points per side: AUDIENCE_POINTS to each side that argues the winning case (its
+ * stance, or the way a mixed side leans), 0 to the rest (every side listed). Nothing on a tie,
+ * nothing to a mixed side that does not lean (stored before sides leaned), nothing without a result.
  */
-export function audiencePoints(result: Persuasion | null, sides: readonly { id: string; stance: Side["stance"] }[]): Map<string, number> {
-  return new Map(sides.map((s) => [s.id, result && result.winner !== "tie" && s.stance === result.winner ? AUDIENCE_POINTS : 0]));
+export function audiencePoints(result: Persuasion | null, sides: readonly Pick<Side, "id" | "stance" | "leans">[]): Map<string, number> {
+  return new Map(sides.map((s) => [s.id, result && result.winner !== "tie" && caseOf(s) === result.winner ? AUDIENCE_POINTS : 0]));
 }

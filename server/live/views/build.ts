@@ -23,7 +23,7 @@ import { quizPointRows } from "../quiz/board";
 import { sharedReads } from "../sharedReads";
 import type { DebateView, HostView, MyQuiz, MyVote, ParticipantView, ProjectorView, SideSummary } from "./types";
 
-const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance }) => ({ id, name, stance }));
+const sideSummaries = (scenario: PackedScenario): SideSummary[] => scenario.sides.map(({ id, name, stance, leans }) => ({ id, name, stance, leans }));
 
 export type SessionState = Awaited<ReturnType<ReturnType<typeof createViews>["load"]>>;
 

@@ -4,7 +4,7 @@ import type { EvidenceCard, Scenario, Side, Source } from "../../../content/sche
 import type { QuizAnswerValue, SessionRow } from "../../../db/schema";
 import type { Standing } from "../scoring/debate";
 
-export type SideSummary = { id: string; name: string; stance: Side["stance"] };
+export type SideSummary = Pick<Side, "id" | "name" | "stance" | "leans">;
 export type CardView = Omit<EvidenceCard, "source"> & { source: Source };
 export type Rubric = Scenario["rubric"];
 export type RoundKind = Scenario["rounds"][number]["kind"];
