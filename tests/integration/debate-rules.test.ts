@@ -51,7 +51,7 @@ describe.each(backends)("debate rules on %s", (backend) => {
       { index: SCENARIO_ROUNDS.crossfire, seconds: 600 },
     ]);
     host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
-    s = await seatStudents(server, host, session.code, { [SIDES.rgc]: ["Rani", "Rasy"], [SIDES.cnrp]: ["Chan"], [SIDES.us]: ["Ubon"], [SIDES.rights]: ["Gita"] }, open);
+    s = await seatStudents(server, host, session.code, { [SIDES.rgc]: ["Rani", "Rasy"], [SIDES.cnrp]: ["Chan"], [SIDES.us]: ["Ubon"], [SIDES.commentators]: ["Gita"] }, open);
     round1 = await startRound(host, 0);
     aR = await must(s.Rani.socket, "argument:submit", { roundId: round1.id, clientId: randomUUID(), body: "Patience works.", cardIds: ["vannarith-gradual"] });
     aC = await must(s.Chan.socket, "argument:submit", { roundId: round1.id, clientId: randomUUID(), body: "Prisoners matter.", cardIds: ["rainsy-prisoners"] });

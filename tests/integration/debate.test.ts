@@ -43,7 +43,7 @@ describe.each(backends)("a whole debate on %s", (backend) => {
       server,
       host,
       session.code,
-      { [SIDES.rgc]: ["Rotha", "Rithy"], [SIDES.cnrp]: ["Chenda", "Chanthou"], [SIDES.us]: ["Udom", "Uy"], [SIDES.rights]: ["Ganna", "Gech"] },
+      { [SIDES.rgc]: ["Rotha", "Rithy"], [SIDES.cnrp]: ["Chenda", "Chanthou"], [SIDES.us]: ["Udom", "Uy"], [SIDES.commentators]: ["Ganna", "Gech"] },
       open,
     );
     const { Rotha: r1, Rithy: r2, Chenda: c1, Chanthou: c2, Udom: u1, Uy: u2, Ganna: g1, Gech: g2 } = seats;
@@ -82,7 +82,7 @@ describe.each(backends)("a whole debate on %s", (backend) => {
     expect(aR1.cards.map((c) => c.id)).toEqual(["vannarith-gradual", "garment-growth"]);
     const aC1 = await ok(speak(c1, round1.id, "Seventeen prisoners show why ties must carry conditions.", ["rainsy-prisoners"]));
     const aU1 = await ok(speak(u1, round1.id, "Engagement lets us be critical in the room.", ["kerry-critical"]));
-    const aG1 = await ok(speak(g1, round1.id, "Guarantees for rights defenders must come first.", ["rights-groups-guarantees"]));
+    const aG1 = await ok(speak(g1, round1.id, "Guarantees for rights defenders must come first.", ["kt-human-rights-steps"]));
 
     // The author's own side reads the speech live, edit included; another side does not.
     await expect.poll(() => r2Arguments.find((a) => a.id === aR1.id && a.revision === 2)?.body).toBe(aR1.body);
@@ -130,7 +130,7 @@ describe.each(backends)("a whole debate on %s", (backend) => {
     // Challenges: one upheld (Rotha −30, Chanthou +15), one rejected (Uy −5).
     const upheld = await must(c2.socket, "challenge:open", { argumentId: aR1.id, cardId: "vannarith-gradual", reason: "The quote says nothing about pressure failing." });
     expect(upheld).toMatchObject({ status: "open", argumentId: aR1.id, cardId: "vannarith-gradual", challenger: "Chanthou", challengerSideId: SIDES.cnrp, ruling: null });
-    const rejected = await must(u2.socket, "challenge:open", { argumentId: aG1.id, cardId: "rights-groups-guarantees", reason: "The card is about something else." });
+    const rejected = await must(u2.socket, "challenge:open", { argumentId: aG1.id, cardId: "kt-human-rights-steps", reason: "The card is about something else." });
     // Open challenges reach the teacher and the challenger only.
     expect((await snapshotOf<HostView>(host)).debate.challenges.map((c) => [c.id, c.status]).sort()).toEqual(
       [[upheld.id, "open"], [rejected.id, "open"]].sort(),
@@ -214,7 +214,7 @@ describe.each(backends)("a whole debate on %s", (backend) => {
       breakdown: { rubric, peerVotes, challenges, quiz: 0, audience: 0 },
     });
     const expected = {
-      sides: [side(SIDES.cnrp, 240, 10, 15), side(SIDES.rgc, 180, 40, -30), side(SIDES.rights, 100, 10, 0), side(SIDES.us, 74, 10, -5)],
+      sides: [side(SIDES.cnrp, 240, 10, 15), side(SIDES.rgc, 180, 40, -30), side(SIDES.commentators, 100, 10, 0), side(SIDES.us, 74, 10, -5)],
       individuals: [
         person(c1, 240, 10, 0),
         person(r1, 140, 30, -30),

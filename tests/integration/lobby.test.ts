@@ -259,7 +259,7 @@ describe.each(backends)("lobby on %s", (backend) => {
     expect((await send(host, "lobby:lockSides", { locked: true })).ok).toBe(true);
     // Locking seats the three on the first three sides, one each; the fourth joins the fourth.
     const fourth = await join(session.code, "Count D");
-    expect(fourth.participant.sideId).toBe("rights-groups");
+    expect(fourth.participant.sideId).toBe("engagement-commentators");
     await expect(join(session.code, "Count E")).rejects.toMatchObject({ code: "full", message: "This session is full. Ask your teacher to make room." });
     const [removed] = (await rowsOf(session.id)).filter((r) => r.displayName === "Count B");
     expect((await send(host, "lobby:removeParticipant", { participantId: removed.id })).ok).toBe(true);

@@ -150,7 +150,7 @@ describe.each(backends)("poll rounds on %s", (backend) => {
     expect(result.flow).toHaveLength(9);
     // Audience points count once the class sees the result (the documented rule).
     const audienceOf = (board: HostView["debate"]["scoreboard"]) => Object.fromEntries(board!.sides.map((s) => [s.id, s.breakdown.audience]));
-    expect(audienceOf(teacherView.debate.scoreboard)).toEqual({ "rgc-cpp": 0, cnrp: 0, "us-state-department": 0, "rights-groups": 0 });
+    expect(audienceOf(teacherView.debate.scoreboard)).toEqual({ "rgc-cpp": 0, cnrp: 0, "us-state-department": 0, "engagement-commentators": 0 });
 
     const hidden = await snapshotOf<ParticipantView>(ana.socket);
     expect(hidden.polls.persuasion).toBeNull();
@@ -161,7 +161,7 @@ describe.each(backends)("poll rounds on %s", (backend) => {
     expect((await revealed).persuasion).toEqual(result);
     expect((await snapshotOf<ParticipantView>(eli.socket)).polls.persuasion).toEqual(result);
     // The sides arguing for the motion win the audience; the scoreboard says so, to the teacher and the class.
-    const won = { "rgc-cpp": 0, cnrp: 100, "us-state-department": 0, "rights-groups": 100 };
+    const won = { "rgc-cpp": 0, cnrp: 100, "us-state-department": 100, "engagement-commentators": 0 };
     expect(audienceOf((await snapshotOf<HostView>(host)).debate.scoreboard)).toEqual(won);
     await expect.poll(() => scores.host.at(-1) && audienceOf(scores.host.at(-1)!.scoreboard), { timeout: 3000 }).toEqual(won);
     await expect.poll(() => scores.student.at(-1) && audienceOf(scores.student.at(-1)!.scoreboard), { timeout: 3000 }).toEqual(won);

@@ -102,7 +102,7 @@ describe.each(backends)("round clocks on %s", (backend) => {
   it("does not close a paused round at its deadline; resumed, it closes when what was left runs out", { timeout: 60_000 }, async () => {
     const session = await debateOf(10);
     const host = await open(server.url, { role: "host", sessionId: session.id }, teacher.cookie);
-    const { Sam } = await seatStudents(server, host, session.code, { [SIDES.rights]: ["Sam"] }, open);
+    const { Sam } = await seatStudents(server, host, session.code, { [SIDES.commentators]: ["Sam"] }, open);
     const changes = received(Sam.socket, "round:changed");
     const round = await startRound(host, 0);
     await sleep(2000);

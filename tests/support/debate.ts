@@ -12,7 +12,8 @@ import { connect, send, type ClientSocket } from "./clients";
 import type { TestServer } from "./server";
 
 /** conditioned-engagement's four sides. */
-export const SIDES = { rgc: "rgc-cpp", cnrp: "cnrp", us: "us-state-department", rights: "rights-groups" } as const;
+/** conditioned-engagement's sides, in the order its speaking rounds call them (for and against alternate). */
+export const SIDES = { rgc: "rgc-cpp", cnrp: "cnrp", commentators: "engagement-commentators", us: "us-state-department" } as const;
 /** Scenario round indexes of conditioned-engagement's debate rounds. */
 export const SCENARIO_ROUNDS = { opening: 2, rebuttal: 3, crossfire: 4, closing: 6 } as const;
 

@@ -20,7 +20,7 @@ export const SAID = {
     reason: "CHANTHY-REASON the quote is about peace, not pressure",
   },
   Ubonrat: { side: SIDES.us, speech: "UBONRAT-SPEECH engagement in the room", comment: "UBONRAT-COMMENT excellent throughout" },
-  Daravy: { side: SIDES.rights, speech: "DARAVY-SPEECH guarantees first", comment: "DARAVY-COMMENT good start" },
+  Daravy: { side: SIDES.commentators, speech: "DARAVY-SPEECH guarantees first", comment: "DARAVY-COMMENT good start" },
 } as const;
 export type Name = keyof typeof SAID;
 export const RULING = "RULING the card does not support that claim";

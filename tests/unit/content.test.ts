@@ -160,12 +160,17 @@ describe("a broken pack is reported per field", () => {
     const pack = validPack();
     const i = indexWhere(pack.polls, (p) => p.kind === "motion" && p.when === "after");
     pack.polls[i].when = "any";
-    expect(problemsOf(pack)).toEqual([`${FILE}: polls: needs a motion poll that runs after the debate`]);
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: polls: needs a motion poll that runs after the debate`,
+      `${FILE}: rounds: the plan needs a round that runs the motion poll after the debate`,
+      `${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate`,
+    ]);
   });
 
   it("names a poll round whose poll does not exist", () => {
     const pack = validPack();
-    const i = indexWhere(pack.rounds, (r) => r.kind === "poll");
+    // Not a motion poll's round, which the plans also need.
+    const i = indexWhere(pack.rounds, (r) => r.kind === "poll" && pack.polls.find((p) => p.id === r.poll)?.kind !== "motion");
     pack.rounds[i].poll = "no-such-poll";
     expect(problemsOf(pack)).toEqual([`${FILE}: rounds.${i}.poll: unknown poll "no-such-poll"`]);
   });
@@ -239,14 +244,19 @@ describe("a pack a debate coach would sign", () => {
 
   it("asks a mixed side which way it leans, and only a mixed side", () => {
     const pack = validPack();
-    const f = sideIndex(pack, "for");
-    pack.sides[f].stance = "mixed";
+    const m = indexWhere(pack.sides, (x) => x.stance === "mixed");
+    const leans = pack.sides[m].leans!;
+    delete pack.sides[m].leans;
     const a = sideIndex(pack, "against");
-    pack.sides[a].leans = "for";
-    expect(problemsOf(pack)).toEqual([
-      `${FILE}: sides.${f}.leans: a mixed side must say which way it leans: "for" or "against"`,
-      `${FILE}: sides.${a}.leans: only a mixed side leans; this side is "against"`,
-    ]);
+    pack.sides[a].leans = "against";
+    const problems = problemsOf(pack);
+    expect(problems).toContain(`${FILE}: sides.${m}.leans: a mixed side must say which way it leans: "for" or "against"`);
+    expect(problems).toContain(`${FILE}: sides.${a}.leans: only a mixed side leans; this side is "against"`);
+    // A side that leans nowhere speaks for neither case, so its time tilts both plans.
+    expect(problems.filter((p) => p.includes("give each the same floor time"))).toHaveLength(2);
+    pack.sides[m].leans = leans;
+    delete pack.sides[a].leans;
+    expect(problemsOf(pack)).toEqual([]);
   });
 
   it("gives the cases for and against the same floor time", () => {
@@ -255,13 +265,17 @@ describe("a pack a debate coach would sign", () => {
     const against = pack.sides[sideIndex(pack, "against")].id;
     const i = indexWhere(pack.rounds, (r) => r.kind === "opening" && (r.sides ?? []).includes(against));
     const opening = pack.rounds[i];
-    const before = floorTime(validPack().rounds.map((r) => ({ ...r, sides: r.sides ?? [] })), validPack().sides);
+    const floor = (p: ScenarioInput, short = false) => {
+      const rounds = p.rounds.map((r) => ({ ...r, sides: r.sides ?? [] }));
+      return floorTime(short ? shortPlanOf(rounds) : rounds, p.sides);
+    };
+    const before = floor(validPack());
     opening.sides = opening.sides!.filter((id) => id !== against);
-    const after = floorTime(pack.rounds.map((r) => ({ ...r, sides: r.sides ?? [] })), pack.sides);
+    const [after, afterShort] = [floor(pack), floor(pack, true)];
     expect(before.for).toBeCloseTo(before.against, 0);
-    expect(problemsOf(pack)).toEqual([
-      `${FILE}: rounds: the plan gives the case for the motion ${Math.round(after.for)} s and the case against ${Math.round(after.against)} s of speaking; give each the same floor time`,
-    ]);
+    const tilted = (name: string, f: { for: number; against: number }) =>
+      `${FILE}: rounds: the ${name} gives the case for the motion ${Math.round(f.for)} s and the case against ${Math.round(f.against)} s of speaking; give each the same floor time`;
+    expect(problemsOf(pack)).toEqual(opening.short === undefined ? [tilted("plan", after)] : [tilted("plan", after), tilted("short plan", afterShort)]);
   });
 
   it("keeps the short plan to one class period, with the motion polled before and after", () => {
@@ -281,10 +295,12 @@ describe("a pack a debate coach would sign", () => {
     delete pack.cards[f].basis;
     const q = indexWhere(pack.cards, (c) => c.kind === "quote");
     pack.cards[q].basis = pack.cards[q].text;
-    expect(problemsOf(pack)).toEqual([
-      `${FILE}: cards.${f}.basis: a fact card needs its basis: the article's words it rests on`,
-      `${FILE}: cards.${q}.basis: a quote is its own basis; remove this`,
-    ]);
+    expect(new Set(problemsOf(pack))).toEqual(
+      new Set([
+        `${FILE}: cards.${f}.basis: a fact card needs its basis: the article's words it rests on`,
+        `${FILE}: cards.${q}.basis: a quote is its own basis; remove this`,
+      ]),
+    );
   });
 
   it("names a card whose source type does not fit its speaker or its article", () => {
@@ -293,13 +309,15 @@ describe("a pack a debate coach would sign", () => {
     pack.cards[own].sourceType = "opinion";
     const claim = indexWhere(pack.cards, (c) => c.speaker === "the article" && c.source.startsWith("kt-"));
     pack.cards[claim].sourceType = "claim";
-    const unknown = indexWhere(pack.cards, (c) => c.speaker !== "the article");
-    (pack.cards[unknown] as { sourceType: string }).sourceType = "rumour";
     expect(problemsOf(pack)).toEqual([
-      `${FILE}: cards.${unknown}.sourceType: must be one of: report, opinion, claim`,
       `${FILE}: cards.${claim}.sourceType: a claim is made by a party to the dispute; name them as the speaker, not "the article"`,
     ]);
-    (pack.cards[unknown] as { sourceType: string }).sourceType = "claim";
+    const unknown = indexWhere(pack.cards, (c) => c.speaker !== "the article");
+    const kept = pack.cards[unknown].sourceType;
+    (pack.cards[unknown] as { sourceType: string }).sourceType = "rumour";
+    // A field of the wrong kind stops the checks across fields until it is fixed.
+    expect(problemsOf(pack)).toEqual([`${FILE}: cards.${unknown}.sourceType: must be one of: report, opinion, claim`]);
+    pack.cards[unknown].sourceType = kept;
     pack.cards[claim].sourceType = "report";
     expect(problemsOf(pack)).toEqual([
       `${FILE}: cards.${own}.sourceType: the words of "the article" are its own, and ${pack.cards[own].source} is a news report: "report"`,

@@ -415,18 +415,18 @@ describe("scoreboardOf", () => {
     const quiz = (list: Standing[] | null) => Object.fromEntries((list ?? []).map((s) => [s.id, s.breakdown.quiz]));
     expect(quiz(board.individuals)).toEqual({ ana: 188, ben: 80, chea: 100, dara: 90 });
     // cnrp (1875 + 800 + 1000) / 2 = 1837.5 → 1838 → 184; rgc-cpp 1000 / 1 → 100.
-    expect(quiz(board.sides)).toEqual({ cnrp: 184, "rgc-cpp": 100, "us-state-department": 0, "rights-groups": 0 });
+    expect(quiz(board.sides)).toEqual({ cnrp: 184, "rgc-cpp": 100, "us-state-department": 0, "engagement-commentators": 0 });
     expect(board.sides.every((s) => s.breakdown.audience === 0)).toBe(true);
   });
 
-  it("gives audience points to every side of the winning stance", () => {
+  it("gives audience points to every side that argues the winning case, a mixed side by the way it leans", () => {
     const result = persuasion(new Map([["ana", "against"]]), new Map([["ana", "for"]]));
     const board = scoreboardOf({ ...rows, persuasion: result });
     expect(board.sides.map((s) => [s.id, s.breakdown.audience, s.total])).toEqual([
       ["cnrp", 100, 100],
-      ["rights-groups", 100, 100],
+      ["us-state-department", 100, 100],
+      ["engagement-commentators", 0, 0],
       ["rgc-cpp", 0, 0],
-      ["us-state-department", 0, 0],
     ]);
     expect(board.individuals?.every((s) => s.breakdown.audience === 0)).toBe(true);
   });

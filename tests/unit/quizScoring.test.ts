@@ -20,7 +20,7 @@ import {
   streakBonus,
 } from "../../server/live/scoring/quiz";
 
-const base = { prompt: "Q?", explanation: "Because.", source: "a-source" };
+const base = { prompt: "Q?", skill: "recall" as const, explanation: "Because.", source: "a-source" };
 const single = quizItemSchema.parse({ ...base, id: "single", kind: "single", options: ["Red", "Green", "Blue"], answer: "Green" });
 /** Two right options of four. */
 const multiple = quizItemSchema.parse({ ...base, id: "multi", kind: "multiple", options: ["A", "B", "C", "D"], answer: ["C", "A"] });

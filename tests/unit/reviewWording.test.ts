@@ -211,7 +211,7 @@ describe("the ledger in words", () => {
       ["Quiz: 4,420 quiz points earned for the side ÷ 1 student = 4,420 on average, ÷ 10", 442],
       ["Audience: For the motion won the room (+50 points), and this side is for the motion", 100],
     ]);
-    expect(lines({ sideId: "opp" }).slice(-1)).toEqual([["Audience: For the motion won the room (+50 points); this side is against the motion", 0]]);
+    expect(lines({ sideId: "opp" }).slice(-1)).toEqual([["Audience: For the motion won the room (+50 points); this side argues against the motion", 0]]);
     expect(lines({ sideId: "us" })).toEqual([
       ["Quiz: 0 quiz points earned for the side ÷ 1 (it has no students now) = 0 on average, ÷ 10", 0],
       ["Audience: For the motion won the room (+50 points); this side is neither for nor against the motion", 0],
