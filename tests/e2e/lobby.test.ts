@@ -25,6 +25,18 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     // Start from the preview, adapting the round plan: drop the second round, lengthen the first.
     const scenario = teacher.locator('[aria-labelledby="scenario-conditioned-engagement"]');
     await scenario.getByRole("link", { name: "Preview" }).click();
+    // The preview frames the motion, guides the teacher, marks what is outside the articles and
+    // shows both plans with each case's floor time.
+    await teacher.getByRole("heading", { name: "What each side must show" }).waitFor();
+    await teacher.getByRole("heading", { name: "Teacher's guide" }).waitFor();
+    expect(await teacher.getByText("Outside the articles").count()).toBeGreaterThan(0);
+    await teacher.getByRole("heading", { name: "Short plan for one class period" }).waitFor();
+    const floors = await teacher.getByText(/^Floor time: /).allInnerTexts();
+    expect(floors).toHaveLength(2);
+    for (const line of floors) {
+      const [, forCase, against] = /the case for the motion speaks (.+), the case against (.+)\.$/.exec(line)!;
+      expect(forCase).toBe(against);
+    }
     await teacher.getByText("Adapt the round plan").click();
     const firstRound = teacher.locator(".round-plan-editor li").first();
     const roundCount = await teacher.locator(".round-plan-editor li").count();
@@ -71,8 +83,15 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     expect(new Set(sides).size).toBe(3);
     for (const student of students) {
       await expect.poll(() => student.getByRole("heading", { name: "Talking points" }).count()).toBe(1);
-      expect(await student.locator("article.card").count()).toBeGreaterThanOrEqual(4);
+      const cards = student.locator("article.card");
+      expect(await cards.count()).toBeGreaterThanOrEqual(4);
+      // Every card says what kind of source it is, in words.
+      expect(await student.locator("article.card .source-type").count()).toBe(await cards.count());
     }
+    // A student can read what the motion's words mean and what their side must show.
+    await students[0].getByText("About the motion").click();
+    await students[0].getByRole("heading", { name: "What the motion's words mean" }).waitFor();
+    await students[0].getByText(/The debate is set in \d{4}\./).waitFor();
     // The projector lists each student under their side.
     for (const [i, name] of names.entries()) {
       const side = projector.locator("section.side", { has: projector.getByRole("heading", { name: new RegExp(`^${escape(sides[i])} \\(1\\)`) }) });
@@ -84,7 +103,7 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
     await students[1].getByText("Live", { exact: true }).waitFor();
 
     // The teacher moves one student with the keyboard-safe picker; focus stays with that student.
-    const target = "Human rights groups and civil society";
+    const target = "Engagement-first commentators (Khmer Times)";
     await teacher.getByLabel(`Side for ${names[0]}`).selectOption({ label: target });
     await teacher.getByRole("button", { name: `Move ${names[0]}`, exact: true }).click();
     await teacher.getByText(`${names[0]} moved to ${target}.`).waitFor();
