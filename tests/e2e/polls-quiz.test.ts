@@ -221,7 +221,7 @@ const nameOf = (students: Record<Name, Page>, page: Page) => names.find((n) => s
 async function startScenarioPoll(polls: Locator, when: "Before the debate" | "After the debate") {
   const form = polls.getByRole("form", { name: "From the scenario" });
   const select = form.getByRole("combobox", { name: "Scenario poll" });
-  const label = (await select.locator("option", { hasText: new RegExp(`^${when} · Motion: `) }).textContent())!;
+  const label = (await select.locator("option", { hasText: new RegExp(`^${when} · .*Motion: `) }).textContent())!;
   await select.selectOption({ label });
   await form.getByRole("button", { name: "Start poll" }).click();
 }

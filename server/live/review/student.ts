@@ -8,48 +8,75 @@ import type { SessionRecord } from "./read";
 import { roundArguments } from "./rounds";
 import type { SessionReview, StudentReview } from "./types";
 
+/** Groups items by a key, once: each student's cut then costs their own items, not the class's. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null) groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+/**
+ * What every student's cut reads from one shared review, indexed by student once per review:
+ * with a class's students reading the same review, a scan of it per student would cost O(class²).
+ */
+function indexesOf(record: SessionRecord, review: SessionReview) {
+  const all = review.rounds.flatMap(roundArguments);
+  const closed = new Set(record.questions.filter((q) => q.status === "closed").map((q) => q.id));
+  return {
+    rounds: new Map(review.rounds.map((r) => [r.id, r])),
+    argumentsBy: groupBy(all, (a) => a.participantId),
+    challengesBy: groupBy(
+      all.flatMap((a) => a.challenges),
+      (c) => c.challengerId,
+    ),
+    cards: cardsById(record.scenario),
+    answersBy: groupBy(review.answers, (a) => a.participantId),
+    ledgerBy: groupBy(review.standings.ledger, (e) => e.participantId),
+    individuals: new Map(review.standings.individuals.map((s) => [s.id, s])),
+    quiz: review.quiz.filter((q) => closed.has(q.questionId)).sort((a, b) => a.position - b.position),
+    sideRanks: competitionRanks(review.standings.sides, (s) => s.total),
+  };
+}
+const indexes = new WeakMap<SessionReview, ReturnType<typeof indexesOf>>();
+
 export function buildStudentReview(record: SessionRecord, review: SessionReview, seat: Seat): StudentReview {
   const { session, scenario } = record;
   const me = seat.id;
+  let index = indexes.get(review);
+  if (!index) indexes.set(review, (index = indexesOf(record, review)));
   const side = review.scenario.sides.find((s) => s.id === seat.sideId) ?? null;
-  const rounds = new Map(review.rounds.map((r) => [r.id, r]));
-  const all = review.rounds.flatMap(roundArguments);
-  const cards = cardsById(scenario);
-  const closed = new Set(record.questions.filter((q) => q.status === "closed").map((q) => q.id));
   // Side results follow the teacher's scoreboard setting while the class runs, and are everyone's once it ends.
   const sidesShown = session.status === "ended" || session.scoreboard !== "hidden";
-  const sideRanks = competitionRanks(review.standings.sides, (s) => s.total);
   const sideIndex = review.standings.sides.findIndex((s) => s.id === seat.sideId);
-  const standing = review.standings.individuals.find((s) => s.id === me);
-  const myAnswers = new Map(review.answers.filter((a) => a.participantId === me).map((a) => [a.questionId, a]));
+  const standing = index.individuals.get(me);
+  const myAnswers = new Map((index.answersBy.get(me) ?? []).map((a) => [a.questionId, a]));
 
   return {
     session: { code: session.code, title: scenario.title, motion: scenario.motion, status: session.status, endedAt: review.session.endedAt },
     me: { id: me, name: seat.displayName, removed: !isActive(seat), side },
     sides: review.scenario.sides,
     rubric: scenario.rubric,
-    arguments: all
-      .filter((a) => a.participantId === me)
+    arguments: [...(index.argumentsBy.get(me) ?? [])]
       .sort((a, b) => a.createdAt - b.createdAt)
       .map((a) => {
-        const round = rounds.get(a.roundId)!;
+        const round = index.rounds.get(a.roundId)!;
         // Challenges not yet ruled reach only the teacher and their challenger.
         return { ...a, challenges: a.challenges.filter((c) => c.status !== "open"), roundTitle: round.title, roundIndex: round.index };
       }),
-    challenges: all.flatMap((a) => a.challenges.filter((c) => c.challengerId === me).map((c) => ({ ...c, card: cards.get(c.cardId) ?? null }))),
-    quiz: review.quiz
-      .filter((q) => closed.has(q.questionId))
-      .sort((a, b) => a.position - b.position)
-      .map((q) => ({
-        questionId: q.questionId,
-        position: q.position,
-        prompt: q.prompt,
-        answer: myAnswers.get(q.questionId) ?? null,
-        options: q.options,
-        unit: q.unit,
-        key: q.key,
-      })),
-    standing: standing ? { ...standing, entries: review.standings.ledger.filter((e) => e.participantId === me) } : null,
-    side: sidesShown && sideIndex >= 0 ? { ...review.standings.sides[sideIndex], rank: sideRanks[sideIndex], of: review.standings.sides.length } : null,
+    challenges: (index.challengesBy.get(me) ?? []).map((c) => ({ ...c, card: index.cards.get(c.cardId) ?? null })),
+    quiz: index.quiz.map((q) => ({
+      questionId: q.questionId,
+      position: q.position,
+      prompt: q.prompt,
+      answer: myAnswers.get(q.questionId) ?? null,
+      options: q.options,
+      unit: q.unit,
+      key: q.key,
+    })),
+    standing: standing ? { ...standing, entries: index.ledgerBy.get(me) ?? [] } : null,
+    side: sidesShown && sideIndex >= 0 ? { ...review.standings.sides[sideIndex], rank: index.sideRanks[sideIndex], of: review.standings.sides.length } : null,
   };
 }
