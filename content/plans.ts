@@ -7,8 +7,14 @@
 /** The rounds in which sides speak; prep, polls and quizzes give no one the floor. */
 export const SPEAKING_ROUNDS: ReadonlySet<string> = new Set(["opening", "rebuttal", "crossfire", "closing"]);
 
-/** A short plan fits one class period (the teacher needs a minute or two to start and end). */
-export const SHORT_PLAN_SECONDS = { min: 20 * 60, max: 30 * 60 } as const;
+/** A short plan fits one 25-30 minute class period, with the teacher's minute or two to start and end. */
+export const SHORT_PLAN_SECONDS = { min: 15 * 60, max: 25 * 60 } as const;
+
+/** A plan's length in seconds. */
+export const planSeconds = (rounds: readonly { seconds: number }[]) => rounds.reduce((sum, r) => sum + r.seconds, 0);
+
+/** Minutes as a teacher plans a lesson: whole where they are, else to one decimal (1.5 min). */
+export const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
 
 type PlanRound = { kind: string; sides: readonly string[]; seconds: number };
 type StancedSide = { id: string; stance: "for" | "against" | "mixed"; leans?: "for" | "against" };

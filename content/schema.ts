@@ -2,8 +2,10 @@
 // or `npm run content:check` uses it; cross-references (card ids, source ids, answers)
 // are checked here too so a mistake is caught before class, with a path to the field.
 import { z } from "zod";
-import { floorTime, SHORT_PLAN_SECONDS, shortPlanOf } from "./plans";
+import { floorTime, minutes, planSeconds, SHORT_PLAN_SECONDS, shortPlanOf, SPEAKING_ROUNDS } from "./plans";
 import { ROUND_SECONDS } from "./limits";
+import { quizSkills } from "./skills";
+import { ARTICLE_SPEAKER, isArticleSpeaker } from "./speakers";
 
 export const MAX_QUOTE_WORDS = 40;
 /** A fact card's basis: the article's own words the paraphrase rests on, checked like a quote. */
@@ -33,9 +35,7 @@ export type Source = z.infer<typeof sourceSchema>;
 /** What kind of source a card's words are: the skill of weighing evidence starts with telling these apart. */
 export const sourceTypes = ["report", "opinion", "claim"] as const;
 export type SourceType = (typeof sourceTypes)[number];
-/** The speaker of a card in the writer's own words: "the article", perhaps with a note in brackets. */
-export const ARTICLE_SPEAKER = "the article";
-export const isArticleSpeaker = (speaker: string) => speaker.trim().toLowerCase().startsWith(ARTICLE_SPEAKER);
+export { ARTICLE_SPEAKER, isArticleSpeaker } from "./speakers";
 
 export const cardSchema = z.strictObject({
   id,
@@ -101,12 +101,7 @@ export const pollSchema = z.strictObject({
 
 /** A quiz question's time limit, in seconds. */
 export const QUIZ_SECONDS = { min: 5, max: 120, default: 20 } as const;
-/**
- * What a quiz question practises: recall of what the articles say, or a reading skill (who said
- * it, a report or an opinion, a claim or an established fact).
- */
-export const quizSkills = ["recall", "who-said", "report-or-opinion", "claim-or-fact"] as const;
-export type QuizSkill = (typeof quizSkills)[number];
+export { quizSkills, type QuizSkill } from "./skills";
 /** At least this share of a quiz bank practises a reading skill rather than recall. */
 export const READING_SKILL_SHARE = 0.25;
 /** A figure (17, 600,000, 2009) may be what at most this many questions ask about. */
@@ -272,6 +267,8 @@ const scenarioBase = z.strictObject({
     guide: guideSchema,
 });
 type Round = z.infer<typeof roundSchema>;
+/** A quiz round's time per question it asks: the time to answer, then to read the answer. */
+export const QUIZ_ROUND_SECONDS_PER_QUESTION = QUIZ_SECONDS.default + 10;
 /** How far apart the two cases' floor time may be, as a share of the larger: rounding, not a tilt. */
 const FLOOR_TOLERANCE = 0.05;
 
@@ -344,19 +341,23 @@ export const scenarioSchema = scenarioBase.superRefine((s, ctx) => {
       if (poll.kind === "motion" && !poll.prompt.includes(String(s.frame.year)))
         ctx.addIssue({ code: "custom", path: ["polls", i, "prompt"], message: `a motion poll names the year the debate is set in (${s.frame.year})` });
     });
+    const defined = new Set<string>();
     s.frame.terms.forEach((t, i) => {
-      if (!s.motion.toLowerCase().includes(t.term.toLowerCase()))
+      const term = t.term.toLowerCase();
+      if (!new RegExp(`(^|\\W)${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|\\W)`, "u").test(s.motion.toLowerCase()))
         ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is not in the motion; define the motion's own words` });
+      if (defined.has(term)) ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is defined twice` });
+      defined.add(term);
     });
     checkPlan(s, s.rounds, "plan", ctx);
     const short = shortPlanOf(s.rounds);
     if (short.length) {
-      const total = short.reduce((sum, r) => sum + r.seconds, 0);
+      const total = planSeconds(short);
       if (total < SHORT_PLAN_SECONDS.min || total > SHORT_PLAN_SECONDS.max)
         ctx.addIssue({
           code: "custom",
           path: ["rounds"],
-          message: `the short plan runs ${Math.round(total / 60)} minutes; it must fit one class period, ${SHORT_PLAN_SECONDS.min / 60}-${SHORT_PLAN_SECONDS.max / 60} minutes`,
+          message: `the short plan runs ${minutes(total)}; it must fit one class period: ${SHORT_PLAN_SECONDS.min / 60} to ${SHORT_PLAN_SECONDS.max / 60} min`,
         });
       checkPlan(s, short, "short plan", ctx);
     }
@@ -407,11 +408,23 @@ function checkPlan(s: z.infer<typeof scenarioBase>, rounds: readonly Round[], na
       path: ["rounds"],
       message: `the ${name} gives the case for the motion ${Math.round(floor.for)} s and the case against ${Math.round(floor.against)} s of speaking; give each the same floor time`,
     });
+  // The before poll must come ahead of the first speech and the after poll after the last, or the
+  // persuasion result measures nothing.
   const polls = new Map(s.polls.map((p) => [p.id, p]));
-  for (const when of ["before", "after"] as const) {
-    if (!rounds.some((r) => r.poll && polls.get(r.poll)?.kind === "motion" && polls.get(r.poll)?.when === when))
-      ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} needs a round that runs the motion poll ${when} the debate` });
-  }
+  const speaking = rounds.flatMap((r, i) => (SPEAKING_ROUNDS.has(r.kind) && r.sides.length ? [i] : []));
+  const motionPoll = (r: Round, when: "before" | "after") => r.poll !== undefined && polls.get(r.poll)?.kind === "motion" && polls.get(r.poll)?.when === when;
+  if (!rounds.some((r, i) => motionPoll(r, "before") && i < (speaking[0] ?? Infinity)))
+    ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} needs a round that runs the motion poll before the debate, ahead of the first speech` });
+  if (!rounds.some((r, i) => motionPoll(r, "after") && i > (speaking.at(-1) ?? -1)))
+    ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} needs a round that runs the motion poll after the debate, after the last speech` });
+  rounds.forEach((r) => {
+    if (r.kind === "quiz" && r.questions !== undefined && r.seconds < r.questions * QUIZ_ROUND_SECONDS_PER_QUESTION)
+      ctx.addIssue({
+        code: "custom",
+        path: ["rounds"],
+        message: `in the ${name}, "${r.title}" has ${r.seconds} s for ${r.questions} questions; give it at least ${QUIZ_ROUND_SECONDS_PER_QUESTION} s a question, or ask fewer`,
+      });
+  });
 }
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -423,8 +436,12 @@ export type QuizItem = Scenario["quiz"][number];
 /**
  * What a session stores: the scenario plus the sources it cites, frozen at the version it started
  * with. Versions stored before packs framed the motion and carried a teacher's guide lack both.
+ * (`withReadingLabels` in server/live/scenarios.ts fills in the labels their data does settle.)
  */
-export type PackedScenario = Omit<Scenario, "frame" | "guide"> & Partial<Pick<Scenario, "frame" | "guide">> & { sources: Source[] };
+export type PackedScenario = Omit<Scenario, "frame" | "guide" | "cards"> &
+  Partial<Pick<Scenario, "frame" | "guide">> & { cards: StoredCard[]; sources: Source[] };
+/** A card as stored: one from before cards were labelled may not say what kind of source it is. */
+export type StoredCard = Omit<EvidenceCard, "sourceType"> & { sourceType?: SourceType };
 
 export function packScenario(scenario: Scenario, sources: readonly Source[]): PackedScenario {
   const cited = new Set([...scenario.cards.map((c) => c.source), ...scenario.quiz.map((q) => q.source)]);

@@ -26,9 +26,11 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
         <SourceCitation source={source} />
       </p>
       {/* Telling a report from an opinion or a party's claim is part of weighing the evidence. */}
-      <p className="source-type">
-        <span className="kind-tag">{sourceTypeLabel[card.sourceType]}</span>
-      </p>
+      {card.sourceType ? (
+        <p className="source-type">
+          <span className="kind-tag">{sourceTypeLabel[card.sourceType]}</span>
+        </p>
+      ) : null}
       {use ? (
         <p className="use">
           <strong>Use it:</strong> {card.use}

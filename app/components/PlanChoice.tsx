@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { PackedScenario } from "../../content/schema";
 import { ROUND_SECONDS } from "../../content/limits";
-import { shortPlanOf } from "../../content/plans";
-import { minutes, roundKindLabel } from "./ScenarioPlan";
+import { minutes, planSeconds, shortPlanOf } from "../../content/plans";
+import { roundKindLabel } from "./ScenarioPlan";
 
 type Plan = "full" | "short" | "custom";
 type Base = Exclude<Plan, "custom">;
@@ -16,12 +16,19 @@ type Base = Exclude<Plan, "custom">;
 export function PlanChoice({ scenario }: { scenario: PackedScenario }) {
   const [plan, setPlan] = useState<Plan>("full");
   const [base, setBase] = useState<Base>("full");
+  // Each choice of a written plan resets the editor to it, even the one it already started from.
+  const [resets, setResets] = useState(0);
+  // Until the page runs its script, an edit cannot choose "custom" by itself: the hint says so.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const short = shortPlanOf(scenario.rounds);
   const choose = (next: Plan) => {
     setPlan(next);
-    if (next !== "custom") setBase(next);
+    if (next === "custom") return;
+    setBase(next);
+    setResets((n) => n + 1);
   };
-  const total = (rounds: readonly { seconds: number }[]) => minutes(rounds.reduce((sum, r) => sum + r.seconds, 0));
+  const total = (rounds: readonly { seconds: number }[]) => minutes(planSeconds(rounds));
   return (
     <fieldset className="radio-group plan-choice">
       <legend>Lesson plan</legend>
@@ -41,9 +48,11 @@ export function PlanChoice({ scenario }: { scenario: PackedScenario }) {
       </label>
       <details className="round-plan-editor" open={plan === "custom"}>
         <summary>Adapt the round plan</summary>
-        <p className="hint">Untick a round to leave it out; times are in minutes. Changing anything here chooses “My own plan”.</p>
-        {/* Keyed by the plan it starts from, so choosing another plan resets the fields to it. */}
-        <ol key={base} onChange={() => setPlan("custom")}>
+        <p className="hint">
+          Untick a round to leave it out; times are in minutes.{" "}
+          {hydrated ? "Changing anything here chooses “My own plan”." : "These changes count when “My own plan” is chosen above."}
+        </p>
+        <ol key={`${base}-${resets}`} onChange={() => setPlan("custom")}>
           {scenario.rounds.map((round, i) => {
             const seconds = base === "short" ? round.short : round.seconds;
             return (

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { stanceLabel } from "~/lib/content";
 import type { HostView } from "../../server/live/views/types";
 import { RenameStudent } from "./RenameStudent";
 
@@ -23,7 +24,7 @@ export function Roster({ view, disabled, onMove, onRemove, onRename }: Props) {
     requestAnimationFrame(() => document.getElementById(`rename-toggle-${participantId}`)?.focus());
   };
   const groups = [
-    ...view.scenario.sides.map((s) => ({ id: s.id as string | null, name: s.name, stance: s.stance as string | undefined })),
+    ...view.scenario.sides.map((s) => ({ id: s.id as string | null, name: s.name, stance: stanceLabel(s) as string | undefined })),
     { id: null, name: "Not yet on a side", stance: undefined },
   ];
   return (
@@ -36,7 +37,7 @@ export function Roster({ view, disabled, onMove, onRemove, onRename }: Props) {
             <h3 id={`group-${group.id ?? "none"}`}>
               {group.name} <span className="muted">({members.length})</span>
             </h3>
-            {group.stance ? <p className="stance">{group.stance === "mixed" ? "mixed view" : `${group.stance} the motion`}</p> : null}
+            {group.stance ? <p className="stance">{group.stance}</p> : null}
             {members.length === 0 ? <p className="muted">No one yet.</p> : null}
             <ul>
               {members.map((p) => (

@@ -5,7 +5,8 @@ import { useHeadingFocus, type Run, type Send } from "~/lib/live";
 import { EXTEND_SECONDS } from "../../server/live/rounds/clock";
 import { isRunningStatus } from "../../server/live/rounds/kinds";
 import { Countdown } from "./Countdown";
-import { minutes, roundKindLabel } from "./ScenarioPlan";
+import { minutes, planSeconds } from "../../content/plans";
+import { roundKindLabel } from "./ScenarioPlan";
 
 type Props = { view: HostView; send: Send; run: Run; offsetMs: number; disabled: boolean };
 
@@ -25,7 +26,7 @@ export function RoundControls({ view, send, run, offsetMs, disabled }: Props) {
   return (
     <section className="panel" aria-labelledby="rounds-heading">
       <h2 id="rounds-heading" ref={heading} tabIndex={-1}>
-        Round plan <span className="muted">({plan.length} rounds, {minutes(plan.reduce((sum, r) => sum + r.seconds, 0))})</span>
+        Round plan <span className="muted">({plan.length} rounds, {minutes(planSeconds(plan))})</span>
       </h2>
       {running ? (
         <div className="current-round">

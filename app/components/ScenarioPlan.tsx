@@ -1,4 +1,4 @@
-import { floorTime, shortPlanOf } from "../../content/plans";
+import { caseOf, floorTime, minutes, planSeconds, shortPlanOf } from "../../content/plans";
 import type { PackedScenario } from "../../content/schema";
 import { pollKindLabel, pollWhenLabel } from "~/lib/polls";
 
@@ -12,17 +12,18 @@ export const roundKindLabel = {
   quiz: "Quiz",
 } as const;
 
-/** Minutes as a teacher plans a lesson: whole where they are, else to one decimal (1.5 min). */
-export const minutes = (seconds: number) => `${Math.round((seconds / 60) * 10) / 10} min`;
 
 type Rounds = PackedScenario["rounds"];
 
 /** How long the cases for and against the motion speak in a plan: the pack's rule is that they match. */
 function FloorTime({ rounds, sides }: { rounds: Rounds; sides: PackedScenario["sides"] }) {
   const floor = floorTime(rounds, sides);
+  // Only versions stored before sides leaned have a mixed side that argues neither case.
+  const neither = sides.filter((s) => caseOf(s) === null).reduce((sum, s) => sum + (floor.perSide.get(s.id) ?? 0), 0);
   return (
     <p>
-      <strong>Floor time:</strong> the case for the motion speaks {minutes(floor.for)}, the case against {minutes(floor.against)}.
+      <strong>Floor time:</strong> the case for the motion speaks {minutes(floor.for)}, the case against {minutes(floor.against)}
+      {neither > 0 ? `, and sides with a mixed view that lean neither way ${minutes(neither)}` : ""}.
     </p>
   );
 }
@@ -30,7 +31,7 @@ function FloorTime({ rounds, sides }: { rounds: Rounds; sides: PackedScenario["s
 /** The running order with default times (and the short plan's), then the polls the rounds refer to. */
 export function ScenarioPlan({ scenario }: { scenario: PackedScenario }) {
   const polls = new Map(scenario.polls.map((p) => [p.id, p]));
-  const total = (rounds: Rounds) => minutes(rounds.reduce((sum, r) => sum + r.seconds, 0));
+  const total = (rounds: Rounds) => minutes(planSeconds(rounds));
   const short = shortPlanOf(scenario.rounds);
   return (
     <>

@@ -1,4 +1,5 @@
-import type { PackedScenario, QuizItem, QuizSkill } from "../../content/schema";
+import type { PackedScenario, QuizItem } from "../../content/schema";
+import { countBySkill } from "../../content/skills";
 import { quizSkillLabel } from "~/lib/content";
 import { keyText, quizKindLabel } from "~/lib/quiz";
 import { quizKey, quizOptions } from "../../server/live/scoring/quiz";
@@ -32,9 +33,7 @@ function Answer({ item }: { item: QuizItem }) {
 /** The quiz bank with what each question practises, its answer, explanation and where the answer can be found. */
 export function ScenarioQuiz({ scenario }: { scenario: PackedScenario }) {
   const sources = new Map(scenario.sources.map((s) => [s.id, s]));
-  const bySkill = (Object.keys(quizSkillLabel) as QuizSkill[])
-    .map((skill) => [skill, scenario.quiz.filter((q) => q.skill === skill).length] as const)
-    .filter(([, n]) => n > 0);
+  const bySkill = countBySkill(scenario.quiz);
   return (
     <>
       <p className="muted">{bySkill.map(([skill, n]) => `${quizSkillLabel[skill]}: ${n}`).join(" · ")}</p>

@@ -1,6 +1,7 @@
 // What the debate screens derive from a view: who is on the floor, which round comes next, how
 // crossfire hangs together and what a student may vote for. Pure, so each rule is tested alone
 // and the console, the phone and the projector agree.
+import { isArticleSpeaker } from "../../content/speakers";
 import type { ArgumentView, PlanItem } from "../../server/live/views/types";
 
 export { isSpeakingRound } from "../../server/live/rounds/kinds";
@@ -72,8 +73,8 @@ export function nearLimitNotice(length: number, max: number) {
  * article; what the article is said to report stays: "Reporting what rights groups say".
  */
 export function quoteSpeaker(speaker: string): string | null {
-  const match = /^the article\b\s*(?:\(([^)]*)\))?\s*,?\s*(.*)$/i.exec(speaker.trim());
-  if (!match) return speaker;
+  if (!isArticleSpeaker(speaker)) return speaker;
+  const match = /^the article\b\s*(?:\(([^)]*)\))?\s*,?\s*(.*)$/i.exec(speaker.trim())!;
   // "(VOA, reporting …)": the outlet is in the source line, what follows it is not.
   const bracketed = match[1]?.split(",").slice(1).join(",").trim();
   const rest = [bracketed, match[2].trim()].filter(Boolean).join(", ");

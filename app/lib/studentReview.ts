@@ -40,7 +40,7 @@ export function entryLine(entry: PointEntry, review: Pick<StudentReview, "argume
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (origin.kind === "quiz")
     return { text: `Quiz: your ${formatNumber(origin.quizPoints)} quiz points ÷ ${QUIZ_STANDINGS_DIVISOR}, rounded`, points: entry.points, href: "#your-quiz" };
-  if (origin.kind === "audience") return { text: "The motion vote: your side's stance won the room", points: entry.points, href: null };
+  if (origin.kind === "audience") return { text: "The motion vote: the case your side argued won the room", points: entry.points, href: null };
   if (origin.kind === "challenge" && origin.role === "challenger") {
     const challenge = review.challenges.find((c) => c.id === origin.challengeId);
     const what = challenge?.card ? `“${excerpt(challenge.card.text)}”` : "a card";

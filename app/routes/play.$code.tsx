@@ -82,10 +82,10 @@ export default function Play() {
           <strong>About the motion</strong>: {data.about.frame ? `set in ${data.about.frame.year}, what its words mean, ` : ""}background and
           glossary
         </summary>
-        {data.about.frame ? <MotionFrame frame={data.about.frame} /> : null}
-        <h3>Background</h3>
+        {data.about.frame ? <MotionFrame frame={data.about.frame} headingLevel={2} /> : null}
+        <h2>Background</h2>
         <Paragraphs text={data.about.background} />
-        <h3>Glossary</h3>
+        <h2>Glossary</h2>
         <Glossary entries={data.about.glossary} />
       </details>
       {session.status === "ended" ? (

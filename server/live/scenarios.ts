@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
-import { defaultRubric, isArticleSpeaker, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source } from "../../content/schema";
+import { defaultRubric, isArticleSpeaker, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source, type StoredCard } from "../../content/schema";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions, type ScenarioVersionRow } from "../../db/schema";
@@ -54,10 +54,11 @@ export function withQuizDefaults(content: PackedScenario): PackedScenario {
 }
 
 /**
- * Versions stored before cards, questions and glossary entries were labelled get labels that
- * claim no more than the old data shows: a source's type and year come from the sources file; a
- * card in the writer's own words is what its article is, and any other card is a claim (the most
- * cautious label for a named speaker); a question is recall; no glossary entry is marked outside.
+ * Versions stored before cards, questions and glossary entries were labelled get the labels the
+ * old data settles: a source's type and year come from the sources file (which only grows); a
+ * card in the writer's own words, or in its author's, is what its article is; any other card
+ * stays unlabelled, since a named speaker may be a party or a commentator; a question is recall;
+ * no glossary entry is marked outside.
  */
 export function withReadingLabels(content: PackedScenario, library: readonly Source[]): PackedScenario {
   const labelled =
@@ -67,14 +68,19 @@ export function withReadingLabels(content: PackedScenario, library: readonly Sou
     content.glossary.every((g) => g.outside !== undefined);
   if (labelled) return content;
   const current = new Map(library.map((s) => [s.id, s]));
-  const sources = content.sources.map((s) => (s.type !== undefined ? s : { ...s, type: current.get(s.id)?.type ?? "report", year: current.get(s.id)?.year ?? 0 }));
-  const typeOf = new Map(sources.map((s) => [s.id, s.type]));
+  const sources = content.sources.map((s) => {
+    const now = current.get(s.id);
+    return s.type !== undefined || !now ? s : { ...s, type: now.type, year: now.year };
+  });
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const ownWords = (c: StoredCard, source: Source) => isArticleSpeaker(c.speaker) || (source.author !== null && c.speaker.includes(source.author));
   return {
     ...content,
     sources,
-    cards: content.cards.map((c) =>
-      c.sourceType !== undefined ? c : { ...c, sourceType: isArticleSpeaker(c.speaker) ? (typeOf.get(c.source) ?? "report") : "claim" },
-    ),
+    cards: content.cards.map((c) => {
+      const source = byId.get(c.source);
+      return c.sourceType !== undefined || !source?.type || !ownWords(c, source) ? c : { ...c, sourceType: source.type };
+    }),
     quiz: content.quiz.map((q) => (q.skill !== undefined ? q : { ...q, skill: "recall" })),
     glossary: content.glossary.map((g) => (g.outside !== undefined ? g : { ...g, outside: false })),
   };

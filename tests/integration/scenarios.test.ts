@@ -128,9 +128,10 @@ describe.each(backends)("scenario library on %s", (backend) => {
 describe.each(backends)("starting a session with an adapted round plan on %s", (backend) => {
   let server: TestServer;
   let cookie: string;
+  let email: string;
   beforeAll(async () => {
     server = await startServer(backend);
-    ({ cookie } = await signUpTeacher(server.url));
+    ({ cookie, email } = await signUpTeacher(server.url));
   });
   afterAll(async () => server?.close());
 
@@ -196,6 +197,13 @@ describe.each(backends)("starting a session with an adapted round plan on %s", (
     expect(await tooShort.text()).toContain("needs a time between 10 seconds and 60 minutes");
     const blank = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "custom"], ["keep", "1"], ["minutes-1", "soon"]]);
     expect(await blank.text()).toContain("needs a time between");
+    // A teacher's own version of a pack may offer no short plan.
+    const [teacher] = await server.database.db.select().from(teachers).where(eq(teachers.email, email));
+    const pack = parse(await readFile(new URL("../../content/scenarios/mending-ties.yaml", import.meta.url), "utf8"));
+    for (const round of pack.rounds) delete round.short;
+    expect(await server.rostrum.live.scenarios.importPack("own.yaml", stringify(pack), teacher.id)).toMatchObject({ ok: true });
+    const onlyFull = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "short"]]);
+    expect(await onlyFull.text()).toContain("This scenario has no short plan.");
     const unknown = await start([["scenarioId", "mending-ties"], ["capacity", "25"], ["plan", "longest"]]);
     expect(await unknown.text()).toContain("Choose the full plan, the short plan or your own.");
     const capacity = await start([["scenarioId", "mending-ties"], ["capacity", "0"]]);

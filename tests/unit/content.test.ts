@@ -162,8 +162,8 @@ describe("a broken pack is reported per field", () => {
     pack.polls[i].when = "any";
     expect(problemsOf(pack)).toEqual([
       `${FILE}: polls: needs a motion poll that runs after the debate`,
-      `${FILE}: rounds: the plan needs a round that runs the motion poll after the debate`,
-      `${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate`,
+      `${FILE}: rounds: the plan needs a round that runs the motion poll after the debate, after the last speech`,
+      `${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate, after the last speech`,
     ]);
   });
 
@@ -285,8 +285,30 @@ describe("a pack a debate coach would sign", () => {
     const after = indexWhere(pack.rounds, (r) => r.short !== undefined && r.poll === "motion-after");
     delete pack.rounds[after].short;
     const problems = problemsOf(pack);
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${FILE}: rounds: the short plan runs \\d+ minutes; it must fit one class period, 20-30 minutes$`)));
-    expect(problems).toContainEqual(`${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate`);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${FILE}: rounds: the short plan runs [\\d.]+ min; it must fit one class period: 15 to 25 min$`)));
+    expect(problems).toContainEqual(`${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate, after the last speech`);
+  });
+
+  it("polls the motion before the first speech and after the last, in each plan", () => {
+    const pack = validPack();
+    // The after poll moved to the start: both motion polls now come before anyone speaks.
+    const after = indexWhere(pack.rounds, (r) => r.poll === "motion-after");
+    const [round] = pack.rounds.splice(after, 1);
+    pack.rounds.unshift(round);
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: rounds: the plan needs a round that runs the motion poll after the debate, after the last speech`,
+      `${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate, after the last speech`,
+    ]);
+  });
+
+  it("gives a quiz round time for the questions it asks", () => {
+    const pack = validPack();
+    const i = indexWhere(pack.rounds, (r) => r.kind === "quiz");
+    pack.rounds[i].questions = 12;
+    pack.rounds[i].seconds = 300;
+    expect(problemsOf(pack)).toEqual([
+      `${FILE}: rounds: in the plan, "${pack.rounds[i].title}" has 300 s for 12 questions; give it at least 30 s a question, or ask fewer`,
+    ]);
   });
 
   it("names a fact card without the article's words it rests on, and a quote that has them", () => {
@@ -329,17 +351,23 @@ describe("a pack a debate coach would sign", () => {
     const pack = validPack();
     const year = pack.frame.year;
     pack.frame.terms.push({ term: "sanctions", meaning: "Not a word of this motion." });
+    // A fragment of a word is not a word of the motion, and a term is defined once.
+    pack.frame.terms.push({ term: pack.motion.split(" ")[1].slice(1), meaning: "Part of a word." });
+    pack.frame.terms.push({ ...pack.frame.terms[0] });
     const poll = indexWhere(pack.polls, (p) => p.kind === "motion");
     pack.polls[poll].prompt = "Where do you stand on the motion?";
     const newest = Math.max(...bundled.sources.map((s) => s.year));
     pack.frame.year = newest - 1;
     const late = indexWhere(pack.cards, (c) => bundled.sources.find((s) => s.id === c.source)!.year === newest);
     const problems = problemsOf(pack);
-    expect(problems).toContain(`${FILE}: frame.terms.${pack.frame.terms.length - 1}.term: "sanctions" is not in the motion; define the motion's own words`);
+    const n = pack.frame.terms.length;
+    expect(problems).toContain(`${FILE}: frame.terms.${n - 3}.term: "sanctions" is not in the motion; define the motion's own words`);
+    expect(problems).toContain(`${FILE}: frame.terms.${n - 2}.term: "${pack.frame.terms[n - 2].term}" is not in the motion; define the motion's own words`);
+    expect(problems).toContain(`${FILE}: frame.terms.${n - 1}.term: "${pack.frame.terms[0].term}" is defined twice`);
     expect(problems).toContain(`${FILE}: polls.${poll}.prompt: a motion poll names the year the debate is set in (${newest - 1})`);
     expect(year).toBeGreaterThanOrEqual(newest - 1);
     // The schema's rules pass first; the sources are checked once the pack is well formed.
-    pack.frame.terms.pop();
+    pack.frame.terms.splice(-3);
     pack.polls = validPack().polls.map((p) => ({ ...p, prompt: p.prompt.replace(String(year), String(newest - 1)) }));
     expect(problemsOf(pack)).toContain(`${FILE}: cards.${late}.source: "${pack.cards[late].source}" is from ${newest} or later, after the debate's year (${newest - 1})`);
   });

@@ -237,4 +237,17 @@ describe("the ledger in words", () => {
     const tie = { ...hidden, motion: { ...hidden.motion, persuasion: { ...result, winner: "tie" as const } } };
     expect(ledgerOf(tie)({ sideId: "gov" }).at(-1)?.text).toBe("Audience: the room's vote was a tie, so no side gains");
   });
+
+  it("words a mixed side's audience points by the way it leans", () => {
+    const leaning = (leans: "for" | "against", r: SessionReview) => ({
+      ...r,
+      scenario: { ...r.scenario, sides: r.scenario.sides.map((s) => (s.id === "us" ? { ...s, leans } : s)) },
+    });
+    expect(ledgerOf(leaning("for", review(null)))({ sideId: "us" }).at(-1)?.text).toBe(
+      "Audience: For the motion won the room (+50 points), but the class was not shown the result, so it earns nothing (worth 100 once shown)",
+    );
+    expect(ledgerOf(leaning("against", review(result)))({ sideId: "us" }).at(-1)?.text).toBe(
+      "Audience: For the motion won the room (+50 points); this side argues against the motion",
+    );
+  });
 });

@@ -14,7 +14,12 @@ const card = (id: string, source: string, speaker: string) => ({ id, kind: "quot
 const stored = {
   id: "old",
   sources: library.map(oldSource),
-  cards: [card("own-report", "voa", "the article"), card("own-opinion", "kt", "the article (Khmer Times)"), card("named", "voa", "Phay Siphan")],
+  cards: [
+    card("own-report", "voa", "the article"),
+    card("own-opinion", "kt", "the article (Khmer Times)"),
+    card("author", "kt", "A, author of the opinion piece"),
+    card("named", "voa", "Phay Siphan"),
+  ],
   quiz: [{ id: "q", kind: "truefalse", prompt: "P", answer: true, explanation: "E", source: "voa", seconds: 20, points: 1 }],
   glossary: [{ term: "GSP", definition: "A scheme." }],
 } as unknown as PackedScenario;
@@ -29,11 +34,12 @@ describe("a scenario version stored before packs were labelled", () => {
     ]);
   });
 
-  it("labels a card in the writer's own words as its article is, and any named speaker's as a claim", () => {
+  it("labels a card in the writer's or the author's own words as its article is, and leaves another named speaker's unlabelled", () => {
     expect(upgraded.cards.map((c) => [c.id, c.sourceType])).toEqual([
       ["own-report", "report"],
       ["own-opinion", "opinion"],
-      ["named", "claim"],
+      ["author", "opinion"],
+      ["named", undefined],
     ]);
   });
 
@@ -43,6 +49,12 @@ describe("a scenario version stored before packs were labelled", () => {
   });
 
   it("leaves a labelled version as it is", () => {
-    expect(withReadingLabels(upgraded, library)).toBe(upgraded);
+    const labelled = { ...upgraded, cards: upgraded.cards.filter((c) => c.sourceType) };
+    expect(withReadingLabels(labelled, library)).toBe(labelled);
+  });
+
+  it("leaves a source the sources file no longer has as it was", () => {
+    const orphan = { ...stored, sources: [...stored.sources, { id: "gone", outlet: "X", title: "Y", author: null, period: "2015", file: "x.txt" }] } as PackedScenario;
+    expect(withReadingLabels(orphan, library).sources.at(-1)).toEqual(orphan.sources.at(-1));
   });
 });

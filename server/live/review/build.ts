@@ -173,7 +173,7 @@ export function buildReview(record: SessionRecord, options: { anonymous?: boolea
       capacity: session.capacity,
       settings: settingsOf(session),
     },
-    scenario: { id: scenario.id, version: record.scenarioVersion, title: scenario.title, motion: scenario.motion, sides: scenario.sides.map(({ id, name, stance }) => ({ id, name, stance })), rubric: scenario.rubric },
+    scenario: { id: scenario.id, version: record.scenarioVersion, title: scenario.title, motion: scenario.motion, sides: scenario.sides.map(({ id, name, stance, leans }) => ({ id, name, stance, leans })), rubric: scenario.rubric },
     anonymous,
     people: seats.map((p) => ({ id: p.id, name: p.displayName, sideId: p.sideId, removed: !isActive(p) })),
     rounds,

@@ -1,11 +1,11 @@
 // What each audience is sent. Full views go out at connect and reconnect (a snapshot); after
 // that, events carry the small deltas below. Types only: the browser imports them too.
-import type { EvidenceCard, Scenario, Side, Source } from "../../../content/schema";
+import type { Scenario, Side, Source, StoredCard } from "../../../content/schema";
 import type { QuizAnswerValue, SessionRow } from "../../../db/schema";
 import type { Standing } from "../scoring/debate";
 
 export type SideSummary = Pick<Side, "id" | "name" | "stance" | "leans">;
-export type CardView = Omit<EvidenceCard, "source"> & { source: Source };
+export type CardView = Omit<StoredCard, "source"> & { source: Source };
 export type Rubric = Scenario["rubric"];
 export type RoundKind = Scenario["rounds"][number]["kind"];
 
