@@ -5,7 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { ARTICLE_SPEAKER, isArticleSpeaker, scenarioSchema, sourcesFileSchema, type Scenario, type Source } from "./schema";
+import { normalizeForQuote, scenarioSchema, sourcesFileSchema, type Scenario, type Source } from "./schema";
+import { isOwnWords } from "./speakers";
 
 export const contentDir = path.dirname(fileURLToPath(import.meta.url));
 export const scenariosDir = path.join(contentDir, "scenarios");
@@ -70,32 +71,30 @@ export function parseScenario(file: string, text: string, sources: readonly Sour
   const known = new Map(sources.map((s) => [s.id, s]));
   const { year } = parsed.data.frame;
   const problems: string[] = [];
-  // A debate set in a year cannot cite an article written after it.
+  // A debate set in a year cannot cite an article written after it: one line per such article.
+  const late = new Map<string, string[]>();
   const cites = (path: string, id: string) => {
     const source = known.get(id);
     if (!source) problems.push(`${file}: ${path}: unknown source "${id}"`);
-    else if (source.year > year) problems.push(`${file}: ${path}: "${id}" is from ${source.year} or later, after the debate's year (${year})`);
+    else if (source.year > year) late.set(id, [...(late.get(id) ?? []), path.replace(/\.source$/, "")]);
     return source;
   };
   parsed.data.cards.forEach((c, i) => {
     const source = cites(`cards.${i}.source`, c.source);
     // The writer's own words are what the article is: a report or an opinion piece.
-    if (source && isArticleSpeaker(c.speaker) && c.sourceType !== source.type)
-      problems.push(`${file}: cards.${i}.sourceType: the words of "${ARTICLE_SPEAKER}" are its own, and ${c.source} is ${source.type === "report" ? "a news report" : "an opinion piece"}: "${source.type}"`);
+    if (source && isOwnWords(c.speaker, source) && c.sourceType !== source.type)
+      problems.push(
+        `${file}: cards.${i}.sourceType: these are the article's own words (its writer's), and ${c.source} is ${source.type === "report" ? "a news report" : "an opinion piece"}: set sourceType to "${source.type}"`,
+      );
   });
   parsed.data.quiz.forEach((q, i) => cites(`quiz.${i}.source`, q.source));
+  for (const [id, paths] of late)
+    problems.push(
+      `${file}: frame.year: ${paths.join(", ")} cite "${id}", from ${known.get(id)!.year} or later, after the debate's year (${year}); set the year to ${known.get(id)!.year} or later, or cite other articles`,
+    );
   return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
-// Quotes are compared with white space folded and curly quotes and dashes made straight,
-// since the captured articles mix both and a teacher's editor may change them.
-export const normalizeForQuote = (s: string) =>
-  s
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** Every quote card, and every fact card's basis, must appear verbatim in the text of the source it names. */
 export function findMisquotes(file: string, scenario: Scenario, sources: readonly Source[], texts: Map<string, string>): string[] {

@@ -7,8 +7,8 @@
 /** The rounds in which sides speak; prep, polls and quizzes give no one the floor. */
 export const SPEAKING_ROUNDS: ReadonlySet<string> = new Set(["opening", "rebuttal", "crossfire", "closing"]);
 
-/** A short plan fits one 25-30 minute class period, with the teacher's minute or two to start and end. */
-export const SHORT_PLAN_SECONDS = { min: 15 * 60, max: 25 * 60 } as const;
+/** A short plan fits one 25-30 minute class period, with time to join by code and to start and end. */
+export const SHORT_PLAN_SECONDS = { min: 15 * 60, max: 23 * 60 } as const;
 
 /** A plan's length in seconds. */
 export const planSeconds = (rounds: readonly { seconds: number }[]) => rounds.reduce((sum, r) => sum + r.seconds, 0);

@@ -226,15 +226,28 @@ export const guideSchema = z.strictObject({
     .describe("notes on the sources for the teacher, such as an article's likely error"),
 });
 
+// Quotes are compared with white space folded and curly quotes and dashes made straight, since
+// the captured articles mix both and a teacher's editor may change them; so are motion terms.
+export const normalizeForQuote = (s: string) =>
+  s
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+
 /** The figures in a text: 600,000 and 600000 are one figure; 10 percent and $10 billion share 10. */
 export const figuresIn = (s: string) => (s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((f) => Number(f.replace(/,/g, "")));
 
-/** What a question asks about: its prompt and its correct answer, not the distractors. */
-function askedText(q: z.infer<typeof quizItemSchema>): string {
-  if (q.kind === "single") return `${q.prompt} ${q.answer}`;
-  if (q.kind === "multiple") return `${q.prompt} ${q.answer.join(" ")}`;
-  if (q.kind === "numeric") return `${q.prompt} ${q.answer}`;
-  return q.prompt;
+/**
+ * What a question asks about: the figures of its prompt and of its correct answer, not the
+ * distractors'. A year in the prompt only dates what is asked ("in VOA's 2016 report"); a year
+ * that is the answer is asked about.
+ */
+function askedFigures(q: z.infer<typeof quizItemSchema>): Set<number> {
+  const prompt = figuresIn(q.prompt.replace(/\b(?:19|20)\d\d\b/g, ""));
+  const answer = q.kind === "single" ? figuresIn(q.answer) : q.kind === "multiple" ? figuresIn(q.answer.join(" ")) : q.kind === "numeric" ? [q.answer] : [];
+  return new Set([...prompt, ...answer]);
 }
 
 const uniqueIds = (items: { id: string }[], path: string, ctx: z.RefinementCtx) => {
@@ -267,8 +280,8 @@ const scenarioBase = z.strictObject({
     guide: guideSchema,
 });
 type Round = z.infer<typeof roundSchema>;
-/** A quiz round's time per question it asks: the time to answer, then to read the answer. */
-export const QUIZ_ROUND_SECONDS_PER_QUESTION = QUIZ_SECONDS.default + 10;
+/** A quiz round needs, per question it asks, the bank's average time to answer and this long to read the answer. */
+export const QUIZ_REVEAL_SECONDS = 10;
 /** How far apart the two cases' floor time may be, as a share of the larger: rounding, not a tilt. */
 const FLOOR_TOLERANCE = 0.05;
 
@@ -343,8 +356,8 @@ export const scenarioSchema = scenarioBase.superRefine((s, ctx) => {
     });
     const defined = new Set<string>();
     s.frame.terms.forEach((t, i) => {
-      const term = t.term.toLowerCase();
-      if (!new RegExp(`(^|\\W)${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|\\W)`, "u").test(s.motion.toLowerCase()))
+      const term = normalizeForQuote(t.term).toLowerCase();
+      if (!new RegExp(`(^|\\W)${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|\\W)`, "u").test(normalizeForQuote(s.motion).toLowerCase()))
         ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is not in the motion; define the motion's own words` });
       if (defined.has(term)) ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is defined twice` });
       defined.add(term);
@@ -371,7 +384,7 @@ export const scenarioSchema = scenarioBase.superRefine((s, ctx) => {
       });
     const askedBy = new Map<number, number[]>();
     s.quiz.forEach((q, i) => {
-      for (const figure of new Set(figuresIn(askedText(q)))) askedBy.set(figure, [...(askedBy.get(figure) ?? []), i]);
+      for (const figure of askedFigures(q)) askedBy.set(figure, [...(askedBy.get(figure) ?? []), i]);
     });
     for (const [figure, questions] of askedBy)
       if (questions.length > MAX_QUESTIONS_PER_FIGURE)
@@ -417,12 +430,13 @@ function checkPlan(s: z.infer<typeof scenarioBase>, rounds: readonly Round[], na
     ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} needs a round that runs the motion poll before the debate, ahead of the first speech` });
   if (!rounds.some((r, i) => motionPoll(r, "after") && i > (speaking.at(-1) ?? -1)))
     ctx.addIssue({ code: "custom", path: ["rounds"], message: `the ${name} needs a round that runs the motion poll after the debate, after the last speech` });
+  const perQuestion = Math.round(s.quiz.reduce((sum, q) => sum + q.seconds, 0) / Math.max(1, s.quiz.length)) + QUIZ_REVEAL_SECONDS;
   rounds.forEach((r) => {
-    if (r.kind === "quiz" && r.questions !== undefined && r.seconds < r.questions * QUIZ_ROUND_SECONDS_PER_QUESTION)
+    if (r.kind === "quiz" && r.questions !== undefined && r.seconds < r.questions * perQuestion)
       ctx.addIssue({
         code: "custom",
         path: ["rounds"],
-        message: `in the ${name}, "${r.title}" has ${r.seconds} s for ${r.questions} questions; give it at least ${QUIZ_ROUND_SECONDS_PER_QUESTION} s a question, or ask fewer`,
+        message: `in the ${name}, "${r.title}" has ${r.seconds} s for ${r.questions} questions; give it at least ${perQuestion} s a question (the bank's average time to answer, and ${QUIZ_REVEAL_SECONDS} s to read the answer), or ask fewer`,
       });
   });
 }

@@ -16,15 +16,17 @@ type Base = Exclude<Plan, "custom">;
 export function PlanChoice({ scenario }: { scenario: PackedScenario }) {
   const [plan, setPlan] = useState<Plan>("full");
   const [base, setBase] = useState<Base>("full");
-  // Each choice of a written plan resets the editor to it, even the one it already started from.
+  // Each choice of a written plan resets the editor to it, even the one it already started from,
+  // until the teacher edits it: then their own plan stays, whatever radio an arrow key passes.
   const [resets, setResets] = useState(0);
+  const [edited, setEdited] = useState(false);
   // Until the page runs its script, an edit cannot choose "custom" by itself: the hint says so.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const short = shortPlanOf(scenario.rounds);
   const choose = (next: Plan) => {
     setPlan(next);
-    if (next === "custom") return;
+    if (next === "custom" || edited) return;
     setBase(next);
     setResets((n) => n + 1);
   };
@@ -52,7 +54,13 @@ export function PlanChoice({ scenario }: { scenario: PackedScenario }) {
           Untick a round to leave it out; times are in minutes.{" "}
           {hydrated ? "Changing anything here chooses “My own plan”." : "These changes count when “My own plan” is chosen above."}
         </p>
-        <ol key={`${base}-${resets}`} onChange={() => setPlan("custom")}>
+        <ol
+          key={`${base}-${resets}`}
+          onChange={() => {
+            setPlan("custom");
+            setEdited(true);
+          }}
+        >
           {scenario.rounds.map((round, i) => {
             const seconds = base === "short" ? round.short : round.seconds;
             return (

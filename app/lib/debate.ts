@@ -74,7 +74,8 @@ export function nearLimitNotice(length: number, max: number) {
  */
 export function quoteSpeaker(speaker: string): string | null {
   if (!isArticleSpeaker(speaker)) return speaker;
-  const match = /^the article\b\s*(?:\(([^)]*)\))?\s*,?\s*(.*)$/i.exec(speaker.trim())!;
+  const match = /^the article\b\s*(?:\(([^)]*)\))?\s*,?\s*([\s\S]*)$/i.exec(speaker.trim());
+  if (!match) return speaker;
   // "(VOA, reporting …)": the outlet is in the source line, what follows it is not.
   const bracketed = match[1]?.split(",").slice(1).join(",").trim();
   const rest = [bracketed, match[2].trim()].filter(Boolean).join(", ");

@@ -100,7 +100,7 @@ function audienceText(review: LedgerReview, sideId: string, points: number): str
   if (!p) return "Audience: no result (the motion was not polled both before and after)";
   if (p.winner === "tie") return "Audience: the room's vote was a tie, so no side gains";
   const won = `${stanceLabel[p.winner]} won the room (${gainText(p.gain[p.winner])})`;
-  if (points > 0) return `Audience: ${won}, and this side is ${p.winner === "for" ? "for" : "against"} the motion`;
+  if (points > 0) return `Audience: ${won}, and this side argues ${p.winner} the motion`;
   if (argues === p.winner) return `Audience: ${won}, but the class was not shown the result, so it earns nothing (worth ${AUDIENCE_POINTS} once shown)`;
   return `Audience: ${won}; this side ${argues ? `argues ${argues}` : "is neither for nor against"} the motion`;
 }

@@ -166,7 +166,7 @@ export default function ScenarioPreview() {
             {scenario.sources.map((s) => (
               <li key={s.id}>
                 <cite>{s.title}</cite>, {s.outlet}
-                {s.author ? `, ${s.author}` : ""}. {s.period}. <span className="kind-tag">{sourceTypeLabel[s.type]}</span>
+                {s.author ? `, ${s.author}` : ""}. {s.period}. {s.type ? <span className="kind-tag">{sourceTypeLabel[s.type]}</span> : null}
               </li>
             ))}
           </ul>

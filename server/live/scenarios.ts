@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { parseScenario } from "../../content/load";
-import { defaultRubric, isArticleSpeaker, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source, type StoredCard } from "../../content/schema";
+import { defaultRubric, packScenario, QUIZ_SECONDS, type PackedScenario, type Scenario, type Source } from "../../content/schema";
+import { isOwnWords } from "../../content/speakers";
 import type { Database, Transaction } from "../../db/client";
 import { uniqueViolation } from "../../db/client";
 import { scenarioVersions, type ScenarioVersionRow } from "../../db/schema";
@@ -73,13 +74,12 @@ export function withReadingLabels(content: PackedScenario, library: readonly Sou
     return s.type !== undefined || !now ? s : { ...s, type: now.type, year: now.year };
   });
   const byId = new Map(sources.map((s) => [s.id, s]));
-  const ownWords = (c: StoredCard, source: Source) => isArticleSpeaker(c.speaker) || (source.author !== null && c.speaker.includes(source.author));
   return {
     ...content,
     sources,
     cards: content.cards.map((c) => {
       const source = byId.get(c.source);
-      return c.sourceType !== undefined || !source?.type || !ownWords(c, source) ? c : { ...c, sourceType: source.type };
+      return c.sourceType !== undefined || !source?.type || !isOwnWords(c.speaker, source) ? c : { ...c, sourceType: source.type };
     }),
     quiz: content.quiz.map((q) => (q.skill !== undefined ? q : { ...q, skill: "recall" })),
     glossary: content.glossary.map((g) => (g.outside !== undefined ? g : { ...g, outside: false })),

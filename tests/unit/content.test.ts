@@ -285,7 +285,7 @@ describe("a pack a debate coach would sign", () => {
     const after = indexWhere(pack.rounds, (r) => r.short !== undefined && r.poll === "motion-after");
     delete pack.rounds[after].short;
     const problems = problemsOf(pack);
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${FILE}: rounds: the short plan runs [\\d.]+ min; it must fit one class period: 15 to 25 min$`)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${FILE}: rounds: the short plan runs [\\d.]+ min; it must fit one class period: 15 to 23 min$`)));
     expect(problems).toContainEqual(`${FILE}: rounds: the short plan needs a round that runs the motion poll after the debate, after the last speech`);
   });
 
@@ -306,9 +306,14 @@ describe("a pack a debate coach would sign", () => {
     const i = indexWhere(pack.rounds, (r) => r.kind === "quiz");
     pack.rounds[i].questions = 12;
     pack.rounds[i].seconds = 300;
+    // The bank's questions take 20 s each on average, then 10 s to read the answer.
+    for (const q of pack.quiz) q.seconds = 20;
     expect(problemsOf(pack)).toEqual([
-      `${FILE}: rounds: in the plan, "${pack.rounds[i].title}" has 300 s for 12 questions; give it at least 30 s a question, or ask fewer`,
+      `${FILE}: rounds: in the plan, "${pack.rounds[i].title}" has 300 s for 12 questions; give it at least 30 s a question (the bank's average time to answer, and 10 s to read the answer), or ask fewer`,
     ]);
+    // Quick questions fit more into the same time.
+    for (const q of pack.quiz) q.seconds = 10;
+    expect(problemsOf(pack)).toEqual([]);
   });
 
   it("names a fact card without the article's words it rests on, and a quote that has them", () => {
@@ -341,10 +346,21 @@ describe("a pack a debate coach would sign", () => {
     expect(problemsOf(pack)).toEqual([`${FILE}: cards.${unknown}.sourceType: must be one of: report, opinion, claim`]);
     pack.cards[unknown].sourceType = kept;
     pack.cards[claim].sourceType = "report";
-    expect(problemsOf(pack)).toEqual([
-      `${FILE}: cards.${own}.sourceType: the words of "the article" are its own, and ${pack.cards[own].source} is a news report: "report"`,
-      `${FILE}: cards.${claim}.sourceType: the words of "the article" are its own, and ${pack.cards[claim].source} is an opinion piece: "opinion"`,
-    ]);
+    // An opinion writer named as the speaker of their own piece is its own words too.
+    const author = bundled.sources.find((s) => s.author)!;
+    const byAuthor = indexWhere(pack.cards, (c) => c.source === author.id && c.speaker.includes(author.author!));
+    pack.cards[byAuthor].sourceType = "claim";
+    const own_ = (i: number, type: string, what: string) =>
+      `${FILE}: cards.${i}.sourceType: these are the article's own words (its writer's), and ${pack.cards[i].source} is ${what}: set sourceType to "${type}"`;
+    expect(problemsOf(pack)).toEqual(
+      [
+        [own, own_(own, "report", "a news report")],
+        [claim, own_(claim, "opinion", "an opinion piece")],
+        [byAuthor, own_(byAuthor, "opinion", "an opinion piece")],
+      ]
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([, line]) => line),
+    );
   });
 
   it("frames the motion: its own words defined, the year named in its polls, no article from after that year", () => {
@@ -369,7 +385,19 @@ describe("a pack a debate coach would sign", () => {
     // The schema's rules pass first; the sources are checked once the pack is well formed.
     pack.frame.terms.splice(-3);
     pack.polls = validPack().polls.map((p) => ({ ...p, prompt: p.prompt.replace(String(year), String(newest - 1)) }));
-    expect(problemsOf(pack)).toContain(`${FILE}: cards.${late}.source: "${pack.cards[late].source}" is from ${newest} or later, after the debate's year (${newest - 1})`);
+    const lateId = pack.cards[late].source;
+    expect(problemsOf(pack)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^${FILE}: frame.year: (cards|quiz)\\.\\d+.* cite "${lateId}", from ${newest} or later, after the debate's year \\(${newest - 1}\\); set the year to ${newest} or later, or cite other articles$`),
+      ),
+    );
+    expect(problemsOf(pack).find((p) => p.includes(`cite "${lateId}"`))).toContain(`cards.${late}`);
+  });
+
+  it("counts a year that only dates a question as no figure asked about", () => {
+    const pack = validPack();
+    for (const i of [0, 1, 2]) pack.quiz[i].prompt = `In the 2016 visit: ${pack.quiz[i].prompt}`;
+    expect(problemsOf(pack)).toEqual([]);
   });
 
   it("asks for reading-skill questions and for figures that do not repeat", () => {

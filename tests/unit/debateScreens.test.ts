@@ -87,4 +87,8 @@ describe("quoteSpeaker", () => {
     expect(quoteSpeaker("Chheang Vannarith, writing in Khmer Times")).toBe("Chheang Vannarith, writing in Khmer Times");
     expect(quoteSpeaker("the articles' authors")).toBe("the articles' authors");
   });
+
+  it("reads a speaker written over several lines, as a YAML block gives it", () => {
+    expect(quoteSpeaker("the article, reporting what\nrights groups say")).toBe("Reporting what\nrights groups say");
+  });
 });

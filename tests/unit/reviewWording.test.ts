@@ -209,7 +209,7 @@ describe("the ledger in words", () => {
       ["Challenge rejected: Ana's challenge to Ben's speech in Round 3 “Opening”", -5],
       // Chea's 1,000 still count for the side, divided by the one student it has now.
       ["Quiz: 4,420 quiz points earned for the side ÷ 1 student = 4,420 on average, ÷ 10", 442],
-      ["Audience: For the motion won the room (+50 points), and this side is for the motion", 100],
+      ["Audience: For the motion won the room (+50 points), and this side argues for the motion", 100],
     ]);
     expect(lines({ sideId: "opp" }).slice(-1)).toEqual([["Audience: For the motion won the room (+50 points); this side argues against the motion", 0]]);
     expect(lines({ sideId: "us" })).toEqual([

@@ -40,13 +40,16 @@ function indexesOf(record: SessionRecord, review: SessionReview) {
     sideRanks: competitionRanks(review.standings.sides, (s) => s.total),
   };
 }
-const indexes = new WeakMap<SessionReview, ReturnType<typeof indexesOf>>();
+// Keyed by the record and the review built from it, so another record never reads a stale index.
+const indexes = new WeakMap<SessionRecord, WeakMap<SessionReview, ReturnType<typeof indexesOf>>>();
 
 export function buildStudentReview(record: SessionRecord, review: SessionReview, seat: Seat): StudentReview {
   const { session, scenario } = record;
   const me = seat.id;
-  let index = indexes.get(review);
-  if (!index) indexes.set(review, (index = indexesOf(record, review)));
+  let ofRecord = indexes.get(record);
+  if (!ofRecord) indexes.set(record, (ofRecord = new WeakMap()));
+  let index = ofRecord.get(review);
+  if (!index) ofRecord.set(review, (index = indexesOf(record, review)));
   const side = review.scenario.sides.find((s) => s.id === seat.sideId) ?? null;
   // Side results follow the teacher's scoreboard setting while the class runs, and are everyone's once it ends.
   const sidesShown = session.status === "ended" || session.scoreboard !== "hidden";
