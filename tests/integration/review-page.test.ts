@@ -97,7 +97,7 @@ describe.each(backends)("the teacher's review page on %s", (backend) => {
     expect(html).toContain(`Peer votes: 1 × 10 on their speech in Round 1 “${plan[0].title}”`);
     expect(html).toContain(`Challenge upheld against their speech in Round 1 “${plan[0].title}” (challenged by Pisethra)`);
     expect(html).toMatch(/Quiz: [\d,]+ quiz points ÷ 10/);
-    expect(html).toContain("Audience: For the motion won the room (+50 points), and this side is for the motion");
+    expect(html).toContain("Audience: For the motion won the room (+50 points), and this side argues for the motion");
     for (const file of ["arguments.csv", "ballots.csv", "quiz-answers.csv", "poll-votes.csv", "standings.csv", "session.json"])
       expect(html).toContain(`href="/teacher/sessions/${session.id}/export/${file}"`);
 
