@@ -16,10 +16,14 @@ export function EvidenceCard({ card, use = true, children }: { card: CardView; u
       {card.kind === "quote" ? (
         <blockquote>“{card.text}”</blockquote>
       ) : (
-        <p>
-          <span className="kind-tag">Fact</span>{" "}
-          {card.text}
-        </p>
+        <>
+          <p>
+            <span className="kind-tag">Fact</span>{" "}
+            {card.text}
+          </p>
+          {/* The article's own words behind the summary, so a reader can check it. */}
+          {card.basis ? <p className="basis">The article’s words: “{card.basis.trim()}”</p> : null}
+        </>
       )}
       <p className="attribution">
         {speaker ? `${speaker}. ` : ""}

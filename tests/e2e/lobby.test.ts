@@ -85,8 +85,10 @@ describe.skipIf(!executable)("lobby in Chromium", () => {
       await expect.poll(() => student.getByRole("heading", { name: "Talking points" }).count()).toBe(1);
       const cards = student.locator("article.card");
       expect(await cards.count()).toBeGreaterThanOrEqual(4);
-      // Every card says what kind of source it is, in words.
+      // Every card says what kind of source it is, in words, and a fact shows the article's words behind it.
       expect(await student.locator("article.card .source-type").count()).toBe(await cards.count());
+      const facts = cards.filter({ has: student.locator(".kind-tag", { hasText: /^Fact$/ }) });
+      expect(await student.locator("article.card .basis").count()).toBe(await facts.count());
     }
     // A student can read what the motion's words mean and what their side must show.
     await students[0].getByText("About the motion").click();
