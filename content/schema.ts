@@ -259,25 +259,25 @@ const uniqueIds = (items: { id: string }[], path: string, ctx: z.RefinementCtx) 
 };
 
 const scenarioBase = z.strictObject({
-    id,
-    title: text,
-    motion: text,
-    frame: frameSchema,
-    level: text.describe("age or level hint, e.g. upper secondary (15-18)"),
-    durationMinutes: z.number().int().min(10).max(300),
-    background: text.refine(
-      (s) => wordCount(s) >= BACKGROUND_WORDS.min && wordCount(s) <= BACKGROUND_WORDS.max,
-      { error: (issue) => `must be ${BACKGROUND_WORDS.min}-${BACKGROUND_WORDS.max} words (has ${wordCount(String(issue.input))})` },
-    ),
-    learningGoals: z.array(text).min(1),
-    glossary: z.array(glossaryEntrySchema).min(1),
-    sides: z.array(sideSchema).min(2, "needs at least two sides").max(5, "at most five sides"),
-    cards: z.array(cardSchema).min(1),
-    rounds: z.array(roundSchema).min(1),
-    polls: z.array(pollSchema).min(1),
-    quiz: z.array(quizItemSchema).min(1),
-    rubric: rubricSchema.default(defaultRubric),
-    guide: guideSchema,
+  id,
+  title: text,
+  motion: text,
+  frame: frameSchema,
+  level: text.describe("age or level hint, e.g. upper secondary (15-18)"),
+  durationMinutes: z.number().int().min(10).max(300),
+  background: text.refine(
+    (s) => wordCount(s) >= BACKGROUND_WORDS.min && wordCount(s) <= BACKGROUND_WORDS.max,
+    { error: (issue) => `must be ${BACKGROUND_WORDS.min}-${BACKGROUND_WORDS.max} words (has ${wordCount(String(issue.input))})` },
+  ),
+  learningGoals: z.array(text).min(1),
+  glossary: z.array(glossaryEntrySchema).min(1),
+  sides: z.array(sideSchema).min(2, "needs at least two sides").max(5, "at most five sides"),
+  cards: z.array(cardSchema).min(1),
+  rounds: z.array(roundSchema).min(1),
+  polls: z.array(pollSchema).min(1),
+  quiz: z.array(quizItemSchema).min(1),
+  rubric: rubricSchema.default(defaultRubric),
+  guide: guideSchema,
 });
 type Round = z.infer<typeof roundSchema>;
 /** A quiz round needs, per question it asks, the bank's average time to answer and this long to read the answer. */
@@ -286,125 +286,125 @@ export const QUIZ_REVEAL_SECONDS = 10;
 const FLOOR_TOLERANCE = 0.05;
 
 export const scenarioSchema = scenarioBase.superRefine((s, ctx) => {
-    uniqueIds(s.sides, "sides", ctx);
-    uniqueIds(s.cards, "cards", ctx);
-    uniqueIds(s.polls, "polls", ctx);
-    uniqueIds(s.quiz, "quiz", ctx);
-    uniqueIds(s.rubric, "rubric", ctx);
+  uniqueIds(s.sides, "sides", ctx);
+  uniqueIds(s.cards, "cards", ctx);
+  uniqueIds(s.polls, "polls", ctx);
+  uniqueIds(s.quiz, "quiz", ctx);
+  uniqueIds(s.rubric, "rubric", ctx);
 
-    const cardIds = new Set(s.cards.map((c) => c.id));
-    const sideIds = new Set(s.sides.map((x) => x.id));
-    const pollIds = new Set(s.polls.map((p) => p.id));
-    const used = new Set<string>();
-    s.sides.forEach((side, i) =>
-      side.cards.forEach((c, j) => {
-        used.add(c);
-        if (!cardIds.has(c)) ctx.addIssue({ code: "custom", path: ["sides", i, "cards", j], message: `unknown card "${c}"` });
-      }),
-    );
-    s.sides.forEach((side, i) => {
-      if (side.stance === "mixed" && !side.leans)
-        ctx.addIssue({ code: "custom", path: ["sides", i, "leans"], message: 'a mixed side must say which way it leans: "for" or "against"' });
-      if (side.stance !== "mixed" && side.leans)
-        ctx.addIssue({ code: "custom", path: ["sides", i, "leans"], message: `only a mixed side leans; this side is "${side.stance}"` });
-    });
-    s.cards.forEach((card, i) => {
-      if (card.kind === "fact" && !card.basis)
-        ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: "a fact card needs its basis: the article's words it rests on" });
-      if (card.kind === "quote" && card.basis)
-        ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: "a quote is its own basis; remove this" });
-      if (card.basis && wordCount(card.basis) > MAX_BASIS_WORDS)
-        ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: `basis has ${wordCount(card.basis)} words; at most ${MAX_BASIS_WORDS}` });
-      if (card.sourceType === "claim" && isArticleSpeaker(card.speaker))
-        ctx.addIssue({ code: "custom", path: ["cards", i, "sourceType"], message: `a claim is made by a party to the dispute; name them as the speaker, not "${ARTICLE_SPEAKER}"` });
-      if (!used.has(card.id))
-        ctx.addIssue({ code: "custom", path: ["cards", i, "id"], message: `card "${card.id}" is given to no side` });
-      if (card.kind === "quote" && wordCount(card.text) > MAX_QUOTE_WORDS)
-        ctx.addIssue({
-          code: "custom",
-          path: ["cards", i, "text"],
-          message: `quote has ${wordCount(card.text)} words; at most ${MAX_QUOTE_WORDS}`,
-        });
-    });
-    s.rounds.forEach((round, i) => {
-      round.sides.forEach((sd, j) => {
-        if (!sideIds.has(sd)) ctx.addIssue({ code: "custom", path: ["rounds", i, "sides", j], message: `unknown side "${sd}"` });
-      });
-      if (round.kind === "poll" && !round.poll)
-        ctx.addIssue({ code: "custom", path: ["rounds", i, "poll"], message: "a poll round must name its poll" });
-      if (round.poll && !pollIds.has(round.poll))
-        ctx.addIssue({ code: "custom", path: ["rounds", i, "poll"], message: `unknown poll "${round.poll}"` });
-    });
-    s.polls.forEach((poll, i) => {
-      const chosen = poll.kind === "choice" || poll.kind === "multiple";
-      if (chosen && (poll.options?.length ?? 0) < 2)
-        ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: `a ${poll.kind} poll needs at least two options` });
-      if (chosen && new Set(poll.options).size !== poll.options?.length)
-        ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: "options must differ from each other" });
-      if (poll.scale !== undefined && poll.kind !== "motion")
-        ctx.addIssue({ code: "custom", path: ["polls", i, "scale"], message: "only a motion poll can choose the agreement scale" });
-      if (!chosen && poll.options)
-        ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: `a ${poll.kind} poll has fixed options; remove these` });
-    });
-    for (const when of ["before", "after"] as const) {
-      if (!s.polls.some((p) => p.kind === "motion" && p.when === when))
-        ctx.addIssue({ code: "custom", path: ["polls"], message: `needs a motion poll that runs ${when} the debate` });
-    }
-    s.polls.forEach((poll, i) => {
-      if (poll.kind === "motion" && !poll.prompt.includes(String(s.frame.year)))
-        ctx.addIssue({ code: "custom", path: ["polls", i, "prompt"], message: `a motion poll names the year the debate is set in (${s.frame.year})` });
-    });
-    const defined = new Set<string>();
-    s.frame.terms.forEach((t, i) => {
-      const term = normalizeForQuote(t.term).toLowerCase();
-      if (!new RegExp(`(^|\\W)${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|\\W)`, "u").test(normalizeForQuote(s.motion).toLowerCase()))
-        ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is not in the motion; define the motion's own words` });
-      if (defined.has(term)) ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is defined twice` });
-      defined.add(term);
-    });
-    checkPlan(s, s.rounds, "plan", ctx);
-    const short = shortPlanOf(s.rounds);
-    if (short.length) {
-      const total = planSeconds(short);
-      if (total < SHORT_PLAN_SECONDS.min || total > SHORT_PLAN_SECONDS.max)
-        ctx.addIssue({
-          code: "custom",
-          path: ["rounds"],
-          message: `the short plan runs ${minutes(total)}; it must fit one class period: ${SHORT_PLAN_SECONDS.min / 60} to ${SHORT_PLAN_SECONDS.max / 60} min`,
-        });
-      checkPlan(s, short, "short plan", ctx);
-    }
-    const reading = s.quiz.filter((q) => q.skill !== "recall").length;
-    const needed = Math.ceil(s.quiz.length * READING_SKILL_SHARE);
-    if (reading < needed)
+  const cardIds = new Set(s.cards.map((c) => c.id));
+  const sideIds = new Set(s.sides.map((x) => x.id));
+  const pollIds = new Set(s.polls.map((p) => p.id));
+  const used = new Set<string>();
+  s.sides.forEach((side, i) =>
+    side.cards.forEach((c, j) => {
+      used.add(c);
+      if (!cardIds.has(c)) ctx.addIssue({ code: "custom", path: ["sides", i, "cards", j], message: `unknown card "${c}"` });
+    }),
+  );
+  s.sides.forEach((side, i) => {
+    if (side.stance === "mixed" && !side.leans)
+      ctx.addIssue({ code: "custom", path: ["sides", i, "leans"], message: 'a mixed side must say which way it leans: "for" or "against"' });
+    if (side.stance !== "mixed" && side.leans)
+      ctx.addIssue({ code: "custom", path: ["sides", i, "leans"], message: `only a mixed side leans; this side is "${side.stance}"` });
+  });
+  s.cards.forEach((card, i) => {
+    if (card.kind === "fact" && !card.basis)
+      ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: "a fact card needs its basis: the article's words it rests on" });
+    if (card.kind === "quote" && card.basis)
+      ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: "a quote is its own basis; remove this" });
+    if (card.basis && wordCount(card.basis) > MAX_BASIS_WORDS)
+      ctx.addIssue({ code: "custom", path: ["cards", i, "basis"], message: `basis has ${wordCount(card.basis)} words; at most ${MAX_BASIS_WORDS}` });
+    if (card.sourceType === "claim" && isArticleSpeaker(card.speaker))
+      ctx.addIssue({ code: "custom", path: ["cards", i, "sourceType"], message: `a claim is made by a party to the dispute; name them as the speaker, not "${ARTICLE_SPEAKER}"` });
+    if (!used.has(card.id))
+      ctx.addIssue({ code: "custom", path: ["cards", i, "id"], message: `card "${card.id}" is given to no side` });
+    if (card.kind === "quote" && wordCount(card.text) > MAX_QUOTE_WORDS)
       ctx.addIssue({
         code: "custom",
-        path: ["quiz"],
-        message: `${reading} of ${s.quiz.length} questions practise a reading skill; at least ${needed} (a quarter) must have a skill other than "recall"`,
+        path: ["cards", i, "text"],
+        message: `quote has ${wordCount(card.text)} words; at most ${MAX_QUOTE_WORDS}`,
       });
-    const askedBy = new Map<number, number[]>();
-    s.quiz.forEach((q, i) => {
-      for (const figure of askedFigures(q)) askedBy.set(figure, [...(askedBy.get(figure) ?? []), i]);
-    });
-    for (const [figure, questions] of askedBy)
-      if (questions.length > MAX_QUESTIONS_PER_FIGURE)
-        ctx.addIssue({
-          code: "custom",
-          path: ["quiz", questions[MAX_QUESTIONS_PER_FIGURE], "prompt"],
-          message: `${questions.length} questions ask about the figure ${figure} (quiz ${questions.join(", ")}); at most ${MAX_QUESTIONS_PER_FIGURE}`,
-        });
-    s.quiz.forEach((q, i) => {
-      if (q.kind === "single" && !q.options.includes(q.answer))
-        ctx.addIssue({ code: "custom", path: ["quiz", i, "answer"], message: `answer "${q.answer}" is not among the options` });
-      if (q.kind === "multiple")
-        q.answer.forEach((a, j) => {
-          if (!q.options.includes(a))
-            ctx.addIssue({ code: "custom", path: ["quiz", i, "answer", j], message: `answer "${a}" is not among the options` });
-        });
-      if ((q.kind === "single" || q.kind === "multiple") && new Set(q.options).size !== q.options.length)
-        ctx.addIssue({ code: "custom", path: ["quiz", i, "options"], message: "options must differ from each other" });
-    });
   });
+  s.rounds.forEach((round, i) => {
+    round.sides.forEach((sd, j) => {
+      if (!sideIds.has(sd)) ctx.addIssue({ code: "custom", path: ["rounds", i, "sides", j], message: `unknown side "${sd}"` });
+    });
+    if (round.kind === "poll" && !round.poll)
+      ctx.addIssue({ code: "custom", path: ["rounds", i, "poll"], message: "a poll round must name its poll" });
+    if (round.poll && !pollIds.has(round.poll))
+      ctx.addIssue({ code: "custom", path: ["rounds", i, "poll"], message: `unknown poll "${round.poll}"` });
+  });
+  s.polls.forEach((poll, i) => {
+    const chosen = poll.kind === "choice" || poll.kind === "multiple";
+    if (chosen && (poll.options?.length ?? 0) < 2)
+      ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: `a ${poll.kind} poll needs at least two options` });
+    if (chosen && new Set(poll.options).size !== poll.options?.length)
+      ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: "options must differ from each other" });
+    if (poll.scale !== undefined && poll.kind !== "motion")
+      ctx.addIssue({ code: "custom", path: ["polls", i, "scale"], message: "only a motion poll can choose the agreement scale" });
+    if (!chosen && poll.options)
+      ctx.addIssue({ code: "custom", path: ["polls", i, "options"], message: `a ${poll.kind} poll has fixed options; remove these` });
+  });
+  for (const when of ["before", "after"] as const) {
+    if (!s.polls.some((p) => p.kind === "motion" && p.when === when))
+      ctx.addIssue({ code: "custom", path: ["polls"], message: `needs a motion poll that runs ${when} the debate` });
+  }
+  s.polls.forEach((poll, i) => {
+    if (poll.kind === "motion" && !poll.prompt.includes(String(s.frame.year)))
+      ctx.addIssue({ code: "custom", path: ["polls", i, "prompt"], message: `a motion poll names the year the debate is set in (${s.frame.year})` });
+  });
+  const defined = new Set<string>();
+  s.frame.terms.forEach((t, i) => {
+    const term = normalizeForQuote(t.term).toLowerCase();
+    if (!new RegExp(`(^|\\W)${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|\\W)`, "u").test(normalizeForQuote(s.motion).toLowerCase()))
+      ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is not in the motion; define the motion's own words` });
+    if (defined.has(term)) ctx.addIssue({ code: "custom", path: ["frame", "terms", i, "term"], message: `"${t.term}" is defined twice` });
+    defined.add(term);
+  });
+  checkPlan(s, s.rounds, "plan", ctx);
+  const short = shortPlanOf(s.rounds);
+  if (short.length) {
+    const total = planSeconds(short);
+    if (total < SHORT_PLAN_SECONDS.min || total > SHORT_PLAN_SECONDS.max)
+      ctx.addIssue({
+        code: "custom",
+        path: ["rounds"],
+        message: `the short plan runs ${minutes(total)}; it must fit one class period: ${SHORT_PLAN_SECONDS.min / 60} to ${SHORT_PLAN_SECONDS.max / 60} min`,
+      });
+    checkPlan(s, short, "short plan", ctx);
+  }
+  const reading = s.quiz.filter((q) => q.skill !== "recall").length;
+  const needed = Math.ceil(s.quiz.length * READING_SKILL_SHARE);
+  if (reading < needed)
+    ctx.addIssue({
+      code: "custom",
+      path: ["quiz"],
+      message: `${reading} of ${s.quiz.length} questions practise a reading skill; at least ${needed} (a quarter) must have a skill other than "recall"`,
+    });
+  const askedBy = new Map<number, number[]>();
+  s.quiz.forEach((q, i) => {
+    for (const figure of askedFigures(q)) askedBy.set(figure, [...(askedBy.get(figure) ?? []), i]);
+  });
+  for (const [figure, questions] of askedBy)
+    if (questions.length > MAX_QUESTIONS_PER_FIGURE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["quiz", questions[MAX_QUESTIONS_PER_FIGURE], "prompt"],
+        message: `${questions.length} questions ask about the figure ${figure} (quiz ${questions.join(", ")}); at most ${MAX_QUESTIONS_PER_FIGURE}`,
+      });
+  s.quiz.forEach((q, i) => {
+    if (q.kind === "single" && !q.options.includes(q.answer))
+      ctx.addIssue({ code: "custom", path: ["quiz", i, "answer"], message: `answer "${q.answer}" is not among the options` });
+    if (q.kind === "multiple")
+      q.answer.forEach((a, j) => {
+        if (!q.options.includes(a))
+          ctx.addIssue({ code: "custom", path: ["quiz", i, "answer", j], message: `answer "${a}" is not among the options` });
+      });
+    if ((q.kind === "single" || q.kind === "multiple") && new Set(q.options).size !== q.options.length)
+      ctx.addIssue({ code: "custom", path: ["quiz", i, "options"], message: "options must differ from each other" });
+  });
+});
 
 /**
  * A plan is fair to the motion when the cases for and against it get the same floor time, and it
