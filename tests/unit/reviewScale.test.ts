@@ -60,7 +60,9 @@ describe("a 2,000-student session's review", () => {
     // The loader sends reviewPage(review): the whole review less every answer and vote, which stay in the exports.
     const loaderData = reviewPage(review);
     console.log(`buildReview: ${Math.round(ms)} ms; whole review ${(bytes(review) / 1e6).toFixed(1)} MB (answers ${(bytes(review.answers) / 1e6).toFixed(1)} MB, votes ${(bytes(review.votes) / 1e6).toFixed(1)} MB); loader JSON ${(bytes(loaderData) / 1e6).toFixed(1)} MB`);
-    expect(ms).toBeLessThan(1000);
+    // Not a timing test (the figure is printed): a bound 40 times the quiet machine's ~250 ms
+    // catches a cost that grows with the class squared, not a busy machine (1.8 s in one CI run).
+    expect(ms).toBeLessThan(10_000);
     expect(bytes(loaderData)).toBeLessThan(5e6);
   });
   // Each cut reads only its student's items, indexed once per shared review: a scan per student
